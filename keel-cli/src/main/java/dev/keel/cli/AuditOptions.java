@@ -1,0 +1,108 @@
+package dev.keel.cli;
+
+import dev.keel.audit.AuditRequest;
+import dev.keel.rule.Severity;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Options shared by the commands that run an audit (check, baseline). */
+final class AuditOptions {
+  @Parameters(
+      paramLabel = "PATH",
+      arity = "0..*",
+      description = "Project folders or Python files (default: the current folder).")
+  List<Path> paths = new ArrayList<>();
+
+  @Option(
+      names = "--select",
+      split = ",",
+      paramLabel = "CODE",
+      description = "Families or codes to run, replacing [tool.keel] select (e.g. PRJ,SEC001).")
+  List<String> select = new ArrayList<>();
+
+  @Option(
+      names = "--ignore",
+      split = ",",
+      paramLabel = "CODE",
+      description = "Families or codes to skip, added to [tool.keel] ignore.")
+  List<String> ignore = new ArrayList<>();
+
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description = "Read settings from FILE (pyproject.toml or keel.toml).")
+  Path config;
+
+  @Option(
+      names = "--fail-on",
+      paramLabel = "SEVERITY",
+      description = "Lowest severity that fails the run: error, warning or info.")
+  String failOn;
+
+  @Option(
+      names = "--baseline",
+      paramLabel = "FILE",
+      description = "Baseline file (default: [tool.keel] baseline, else .keel-baseline.json).")
+  Path baseline;
+
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description = "Worker threads (default: the number of cores).")
+  Integer threads;
+
+  @Option(
+      names = "--today",
+      paramLabel = "DATE",
+      hidden = true,
+      description = "Pretend today is DATE (yyyy-mm-dd); for tests of end-of-life checks.")
+  LocalDate today;
+
+  @Option(names = "--verbose", description = "Print details of internal errors.")
+  void verbose(boolean v) {
+    Verbosity.verbose = v;
+  }
+
+  AuditRequest toRequest(boolean useBaseline) {
+    Optional<Severity> fail = Optional.empty();
+    if (failOn != null) {
+      fail =
+          Optional.of(
+              Severity.parse(failOn)
+                  .orElseThrow(
+                      () ->
+                          new dev.keel.config.ConfigException(
+                              "--fail-on must be error, warning or info, not '" + failOn + "'")));
+    }
+    int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+    if (n < 1) {
+      throw new dev.keel.config.ConfigException("--threads must be at least 1, not " + n);
+    }
+    return new AuditRequest(
+        paths,
+        Optional.ofNullable(config),
+        codes(select),
+        codes(ignore),
+        fail,
+        Optional.ofNullable(baseline),
+        useBaseline,
+        n,
+        today == null ? LocalDate.now() : today);
+  }
+
+  private static List<String> codes(List<String> raw) {
+    List<String> out = new ArrayList<>();
+    for (String s : raw) {
+      String t = s.strip().toUpperCase(java.util.Locale.ROOT);
+      if (!t.isEmpty()) {
+        out.add(t);
+      }
+    }
+    return out;
+  }
+}

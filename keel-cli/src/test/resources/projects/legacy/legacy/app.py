@@ -1,0 +1,5 @@
+import os
+
+
+def database_url():
+    return os.environ["DATABASE_URL"]

@@ -1,0 +1,245 @@
+package dev.keel.audit;
+
+import dev.keel.Version;
+import dev.keel.config.ConfigException;
+import dev.keel.config.KeelConfig;
+import dev.keel.config.Tier;
+import dev.keel.judge.Baseline;
+import dev.keel.judge.Fingerprints;
+import dev.keel.judge.Suppressions;
+import dev.keel.project.IgnoreRules;
+import dev.keel.project.Project;
+import dev.keel.project.ProjectContext;
+import dev.keel.project.ProjectDiscovery;
+import dev.keel.project.ProjectFile;
+import dev.keel.rule.Finding;
+import dev.keel.rule.FindingSink;
+import dev.keel.rule.ProjectRule;
+import dev.keel.rule.RuleDescriptor;
+import dev.keel.rule.RuleRegistry;
+import dev.keel.rule.Span;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.function.UnaryOperator;
+
+/**
+ * Runs the whole data flow of DESIGN.md: discover, per-file analysis (in parallel), project
+ * analysis, judge (suppressions, tiers, baseline) and hands the result to a reporter.
+ */
+public final class Audit {
+  private final RuleRegistry registry;
+
+  public Audit(RuleRegistry registry) {
+    this.registry = registry;
+  }
+
+  public Audit() {
+    this(RuleRegistry.standard());
+  }
+
+  /** Per-file facts that outlive the per-file step. */
+  private record FileOutcome(long lines, List<Finding> findings) {}
+
+  public AuditResult run(AuditRequest request) {
+    UnaryOperator<KeelConfig> override =
+        c -> {
+          KeelConfig out = c;
+          if (!request.select().isEmpty()) {
+            out = out.withSelect(request.select());
+          }
+          if (!request.ignore().isEmpty()) {
+            List<String> all = new ArrayList<>(out.ignore());
+            all.addAll(request.ignore());
+            out = out.withIgnore(all);
+          }
+          if (request.failOn().isPresent()) {
+            out = out.withFailOn(request.failOn().get());
+          }
+          return out;
+        };
+    Project project = ProjectDiscovery.discover(request.paths(), request.configFile(), override);
+    KeelConfig config = project.config();
+    String where = config.origin().map(p -> "[tool.keel] of " + p).orElse("configuration");
+    List<RuleDescriptor> rules =
+        RuleSelection.choose(
+            registry,
+            config.select(),
+            request.select().isEmpty() ? where + " select" : "--select",
+            config.ignore(),
+            request.ignore().isEmpty() ? where + " ignore" : "--ignore or " + where);
+
+    List<ProjectFile> python =
+        project.pythonFiles().stream().filter(f -> project.inScope(f.path())).toList();
+    List<FileOutcome> outcomes = perFile(python, request.threads());
+
+    List<Finding> raw = new ArrayList<>();
+    long lines = 0;
+    for (FileOutcome o : outcomes) {
+      lines += o.lines();
+      raw.addAll(o.findings());
+    }
+    ProjectContext context = new ProjectContext(project, request.today());
+    for (RuleDescriptor d : rules) {
+      if (d.rule() instanceof ProjectRule pr) {
+        pr.check(context, sinkFor(d, raw));
+      }
+    }
+
+    FileTexts texts = new FileTexts(project.root());
+    List<Finding> kept = judge(project, raw, texts);
+    kept = Fingerprints.assign(kept, texts::line);
+    Baseline baseline = Baseline.empty();
+    Optional<Path> baselineFile = baselineFile(request, project);
+    if (request.useBaseline()
+        && baselineFile.isPresent()
+        && Files.isRegularFile(baselineFile.get())) {
+      baseline = Baseline.read(baselineFile.get());
+    } else if (request.useBaseline() && request.baseline().isPresent()) {
+      throw new ConfigException("baseline file does not exist: " + request.baseline().get());
+    }
+    List<Finding> marked = new ArrayList<>(kept.size());
+    for (Finding f : kept) {
+      marked.add(f.withBaselined(baseline.contains(f.fingerprint())));
+    }
+    return new AuditResult(
+        Version.current(),
+        project.root(),
+        marked,
+        rules,
+        python.size(),
+        lines,
+        config.failOn(),
+        texts);
+  }
+
+  /** The baseline file in use: --baseline, else the configured one, else the default name. */
+  public static Optional<Path> baselineFile(AuditRequest request, Project project) {
+    if (request.baseline().isPresent()) {
+      return request.baseline();
+    }
+    String name = project.config().baseline().orElse(KeelConfig.DEFAULT_BASELINE);
+    return Optional.of(project.root().resolve(name));
+  }
+
+  private List<FileOutcome> perFile(List<ProjectFile> files, int threads) {
+    ForkJoinPool pool = new ForkJoinPool(threads);
+    try {
+      // Results come back in file order whatever the thread count, so output is stable.
+      return pool.submit(() -> files.parallelStream().map(Audit::analyse).toList()).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new IllegalStateException(e.getCause());
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  private static FileOutcome analyse(ProjectFile file) {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file.absolute());
+    } catch (NoSuchFileException e) {
+      throw new ConfigException("cannot read " + file.path() + ": no such file (broken link?)");
+    } catch (IOException e) {
+      throw new ConfigException("cannot read " + file.path() + ": " + e.getMessage());
+    }
+    long lines = 0;
+    for (byte b : bytes) {
+      if (b == '\n') {
+        lines++;
+      }
+    }
+    if (bytes.length > 0 && bytes[bytes.length - 1] != '\n') {
+      lines++;
+    }
+    return new FileOutcome(lines, List.of());
+  }
+
+  private static FindingSink sinkFor(RuleDescriptor d, List<Finding> out) {
+    return new FindingSink() {
+      @Override
+      public void report(String path, Span span, String message) {
+        add(path, Optional.of(span), message);
+      }
+
+      @Override
+      public void report(String path, String message) {
+        add(path, Optional.empty(), message);
+      }
+
+      private void add(String path, Optional<Span> span, String message) {
+        synchronized (out) {
+          out.add(
+              new Finding(
+                  d.code(), d.severity(), message, path, span, d.effortMinutes(), "", false));
+        }
+      }
+    };
+  }
+
+  /** Drops findings outside the asked scope, in a prototype tier, or suppressed in source. */
+  private static List<Finding> judge(Project project, List<Finding> raw, FileTexts texts) {
+    Map<Tier, IgnoreRules> tiers = new HashMap<>();
+    project
+        .config()
+        .tiers()
+        .forEach((t, patterns) -> tiers.put(t, IgnoreRules.parse("", patterns)));
+    Map<String, Suppressions> suppressions = new HashMap<>();
+    List<Finding> kept = new ArrayList<>();
+    for (Finding f : raw) {
+      if (!project.inScope(f.path())) {
+        continue;
+      }
+      if (tierOf(tiers, f.path()) == Tier.PROTOTYPE
+          && !(f.code().startsWith("SEC") || f.code().startsWith("SYN"))) {
+        continue;
+      }
+      if (f.span().isPresent()) {
+        Suppressions s =
+            suppressions.computeIfAbsent(f.path(), p -> Suppressions.fromText(texts.text(p)));
+        if (s.suppresses(f.span().get().line(), f.code())) {
+          continue;
+        }
+      }
+      kept.add(f);
+    }
+    kept.sort(Finding.ORDER);
+    return kept;
+  }
+
+  static Tier tierOf(Map<Tier, IgnoreRules> tiers, String path) {
+    for (Tier t : List.of(Tier.PROTOTYPE, Tier.CRITICAL)) {
+      IgnoreRules r = tiers.get(t);
+      if (r != null && matchesPathOrParent(r, path)) {
+        return t;
+      }
+    }
+    return Tier.STANDARD;
+  }
+
+  private static boolean matchesPathOrParent(IgnoreRules rules, String path) {
+    if (Boolean.TRUE.equals(rules.verdict(path, false))) {
+      return true;
+    }
+    for (int i = path.indexOf('/'); i >= 0; i = path.indexOf('/', i + 1)) {
+      if (Boolean.TRUE.equals(rules.verdict(path.substring(0, i), true))) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,46 @@
+package dev.keel.audit;
+
+import dev.keel.rule.Finding;
+import dev.keel.rule.RuleDescriptor;
+import dev.keel.rule.Severity;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Everything a reporter needs: the findings in report order, the rules that ran, and the size of
+ * what was audited.
+ *
+ * @param findings after suppression, sorted by {@link Finding#ORDER}; baselined ones included and
+ *     marked
+ * @param rules the rules that ran, ordered by code
+ * @param files Python files audited
+ * @param lines lines in those files
+ */
+public record AuditResult(
+    String version,
+    Path root,
+    List<Finding> findings,
+    List<RuleDescriptor> rules,
+    int files,
+    long lines,
+    Severity failOn,
+    SourceLines sourceLines) {
+  public AuditResult {
+    findings = List.copyOf(findings);
+    rules = List.copyOf(rules);
+  }
+
+  /** Findings that are not in the baseline. */
+  public List<Finding> newFindings() {
+    return findings.stream().filter(f -> !f.baselined()).toList();
+  }
+
+  /** Whether the run fails: a new finding at or above the failing severity. */
+  public boolean fails() {
+    return findings.stream().anyMatch(f -> !f.baselined() && f.severity().atLeast(failOn));
+  }
+
+  public int debtMinutes() {
+    return findings.stream().mapToInt(Finding::effortMinutes).sum();
+  }
+}

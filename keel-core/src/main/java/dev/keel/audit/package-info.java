@@ -1,0 +1,6 @@
+/**
+ * The pipeline of DESIGN.md end to end: discover, per-file analysis in parallel, project rules,
+ * judging; it returns an {@link dev.keel.audit.AuditResult} for a reporter. The command line calls
+ * it; nothing in keel-core calls back into the command line.
+ */
+package dev.keel.audit;

@@ -1,0 +1,306 @@
+package dev.keel.config;
+
+import dev.keel.rule.Severity;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.tomlj.Toml;
+import org.tomlj.TomlArray;
+import org.tomlj.TomlParseError;
+import org.tomlj.TomlParseResult;
+import org.tomlj.TomlTable;
+
+/**
+ * Reads and validates {@code [tool.keel]} from {@code pyproject.toml}, or the top level of {@code
+ * keel.toml}. Any unknown key or wrong type is a {@link ConfigException} naming the key and what is
+ * allowed.
+ */
+public final class ConfigLoader {
+  static final Set<String> KEYS =
+      new TreeSet<>(
+          List.of(
+              "select",
+              "ignore",
+              "exclude",
+              "fail-on",
+              "baseline",
+              "source",
+              "tiers",
+              "layers",
+              "thresholds"));
+  static final Set<String> LAYER_KEYS = new TreeSet<>(List.of("name", "layers", "containers"));
+
+  private ConfigLoader() {}
+
+  /** Finds the configuration of the project at {@code root}: keel.toml, then pyproject.toml. */
+  public static KeelConfig forProject(Path root) {
+    Path keelToml = root.resolve("keel.toml");
+    if (Files.isRegularFile(keelToml)) {
+      return load(keelToml);
+    }
+    Path pyproject = root.resolve("pyproject.toml");
+    if (Files.isRegularFile(pyproject)) {
+      return load(pyproject);
+    }
+    return KeelConfig.defaults();
+  }
+
+  /** Loads an explicit file: {@code [tool.keel]} of a pyproject.toml, else the top level. */
+  public static KeelConfig load(Path file) {
+    TomlParseResult toml = parseToml(file);
+    boolean pyproject = file.getFileName().toString().equals("pyproject.toml");
+    TomlTable table;
+    String where;
+    if (pyproject) {
+      table = toml.getTable("tool.keel");
+      where = "[tool.keel]";
+      if (table == null) {
+        return KeelConfig.defaults();
+      }
+    } else {
+      table = toml.isTable("tool.keel") ? toml.getTable("tool.keel") : toml;
+      where = table == toml ? "" : "[tool.keel]";
+    }
+    return fromTable(table, where, file);
+  }
+
+  /** Parses a TOML file; a syntax error is a {@link ConfigException} with its position. */
+  public static TomlParseResult parseToml(Path file) {
+    TomlParseResult toml;
+    try {
+      toml = Toml.parse(file);
+    } catch (IOException e) {
+      throw new ConfigException("cannot read " + file + ": " + e.getMessage());
+    }
+    if (toml.hasErrors()) {
+      TomlParseError err = toml.errors().get(0);
+      throw new ConfigException(
+          file
+              + ":"
+              + err.position().line()
+              + ":"
+              + err.position().column()
+              + ": invalid TOML: "
+              + err.getMessage().replaceAll("\\s+", " "));
+    }
+    return toml;
+  }
+
+  static KeelConfig fromTable(TomlTable t, String where, Path origin) {
+    for (String key : t.keySet()) {
+      if (!KEYS.contains(key)) {
+        throw new ConfigException(
+            "unknown key '"
+                + key
+                + "' in "
+                + ofFile(where)
+                + origin
+                + " (valid keys: "
+                + String.join(", ", KEYS)
+                + ")");
+      }
+    }
+    List<String> select = strings(t, "select", where, origin);
+    List<String> ignore = strings(t, "ignore", where, origin);
+    List<String> exclude = strings(t, "exclude", where, origin);
+    List<String> source = strings(t, "source", where, origin);
+    Severity failOn = Severity.WARNING;
+    if (t.contains("fail-on")) {
+      String v = string(t, "fail-on", where, origin);
+      failOn =
+          Severity.parse(v)
+              .orElseThrow(
+                  () ->
+                      new ConfigException(
+                          "fail-on in "
+                              + ofFile(where)
+                              + origin
+                              + " is '"
+                              + v
+                              + "' (valid: error, warning, info)"));
+    }
+    Optional<String> baseline =
+        t.contains("baseline")
+            ? Optional.of(string(t, "baseline", where, origin))
+            : Optional.empty();
+    Map<Tier, List<String>> tiers = new EnumMap<>(Tier.class);
+    if (t.contains("tiers")) {
+      TomlTable tt = table(t, "tiers", where, origin);
+      for (String key : tt.keySet()) {
+        Tier tier = null;
+        for (Tier candidate : Tier.values()) {
+          if (candidate.label().equals(key)) {
+            tier = candidate;
+          }
+        }
+        if (tier == null) {
+          throw new ConfigException(
+              "unknown tier '"
+                  + key
+                  + "' in "
+                  + q(where)
+                  + "tiers of "
+                  + origin
+                  + " (valid tiers: critical, prototype, standard)");
+        }
+        tiers.put(tier, strings(tt, key, q(where) + "tiers", origin));
+      }
+    }
+    Map<String, Integer> thresholds = new LinkedHashMap<>(KeelConfig.DEFAULT_THRESHOLDS);
+    if (t.contains("thresholds")) {
+      TomlTable th = table(t, "thresholds", where, origin);
+      for (String key : th.keySet()) {
+        if (!KeelConfig.DEFAULT_THRESHOLDS.containsKey(key)) {
+          throw new ConfigException(
+              "unknown threshold '"
+                  + key
+                  + "' in "
+                  + q(where)
+                  + "thresholds of "
+                  + origin
+                  + " (valid: "
+                  + String.join(", ", new TreeSet<>(KeelConfig.DEFAULT_THRESHOLDS.keySet()))
+                  + ")");
+        }
+        Object v = th.get(key);
+        if (!(v instanceof Long n) || n < 0 || n > Integer.MAX_VALUE) {
+          throw new ConfigException(
+              q(where) + "thresholds." + key + " of " + origin + " must be a non-negative integer");
+        }
+        thresholds.put(key, (int) (long) n);
+      }
+    }
+    List<LayerContract> layers = new ArrayList<>();
+    if (t.contains("layers")) {
+      Object v = t.get("layers");
+      if (!(v instanceof TomlArray arr) || !allTables(arr)) {
+        throw new ConfigException(
+            q(where)
+                + "layers of "
+                + origin
+                + " must be an array of tables ([[tool.keel.layers]] with name and layers)");
+      }
+      for (int i = 0; i < arr.size(); i++) {
+        TomlTable lt = arr.getTable(i);
+        String lwhere = q(where) + "layers[" + i + "]";
+        for (String key : lt.keySet()) {
+          if (!LAYER_KEYS.contains(key)) {
+            throw new ConfigException(
+                "unknown key '"
+                    + key
+                    + "' in "
+                    + lwhere
+                    + " of "
+                    + origin
+                    + " (valid keys: "
+                    + String.join(", ", LAYER_KEYS)
+                    + ")");
+          }
+        }
+        String name = lt.contains("name") ? string(lt, "name", lwhere, origin) : "layers " + i;
+        List<String> ls = strings(lt, "layers", lwhere, origin);
+        if (ls.size() < 2) {
+          throw new ConfigException(
+              q(lwhere) + "layers of " + origin + " must list at least two layers");
+        }
+        layers.add(new LayerContract(name, ls, strings(lt, "containers", lwhere, origin)));
+      }
+    }
+    return new KeelConfig(
+        select,
+        ignore,
+        exclude,
+        failOn,
+        baseline,
+        source,
+        tiers,
+        layers,
+        thresholds,
+        Optional.of(origin));
+  }
+
+  private static String string(TomlTable t, String key, String where, Path origin) {
+    Object v = t.get(key);
+    if (!(v instanceof String s)) {
+      throw new ConfigException(
+          q(where) + key + " of " + origin + " must be a string, not " + typeName(v));
+    }
+    return s;
+  }
+
+  private static TomlTable table(TomlTable t, String key, String where, Path origin) {
+    Object v = t.get(key);
+    if (!(v instanceof TomlTable tt)) {
+      throw new ConfigException(
+          q(where) + key + " of " + origin + " must be a table, not " + typeName(v));
+    }
+    return tt;
+  }
+
+  private static List<String> strings(TomlTable t, String key, String where, Path origin) {
+    if (!t.contains(key)) {
+      return List.of();
+    }
+    Object v = t.get(key);
+    if (v instanceof TomlArray arr) {
+      List<String> out = new ArrayList<>();
+      for (int i = 0; i < arr.size(); i++) {
+        if (!(arr.get(i) instanceof String s)) {
+          throw new ConfigException(
+              q(where)
+                  + key
+                  + " of "
+                  + origin
+                  + " must be an array of strings, but item "
+                  + (i + 1)
+                  + " is "
+                  + typeName(arr.get(i)));
+        }
+        out.add(s);
+      }
+      return out;
+    }
+    throw new ConfigException(
+        q(where) + key + " of " + origin + " must be an array of strings, not " + typeName(v));
+  }
+
+  /** "[tool.keel] of " before the file name, or nothing at the top level of keel.toml. */
+  private static String ofFile(String where) {
+    return where.isEmpty() ? "" : where + " of ";
+  }
+
+  /** A key path prefix: "[tool.keel]." or nothing at the top level of keel.toml. */
+  private static String q(String where) {
+    return where.isEmpty() ? "" : where + ".";
+  }
+
+  private static boolean allTables(TomlArray arr) {
+    for (int i = 0; i < arr.size(); i++) {
+      if (!(arr.get(i) instanceof TomlTable)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  static String typeName(Object v) {
+    return switch (v) {
+      case null -> "nothing";
+      case String s -> "a string";
+      case Long l -> "an integer";
+      case Double d -> "a float";
+      case Boolean b -> "a boolean";
+      case TomlArray a -> "an array";
+      case TomlTable tt -> "a table";
+      default -> "a date or time";
+    };
+  }
+}

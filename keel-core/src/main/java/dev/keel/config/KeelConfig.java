@@ -1,0 +1,96 @@
+package dev.keel.config;
+
+import dev.keel.rule.Severity;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The {@code [tool.keel]} settings after validation, merged with the command line.
+ *
+ * @param select families or codes to run; empty means all
+ * @param exclude gitignore-style patterns relative to the project root
+ * @param source source roots relative to the project root; empty means {@code src/} when it exists,
+ *     else the root
+ * @param origin the file the settings came from, if any
+ */
+public record KeelConfig(
+    List<String> select,
+    List<String> ignore,
+    List<String> exclude,
+    Severity failOn,
+    Optional<String> baseline,
+    List<String> source,
+    Map<Tier, List<String>> tiers,
+    List<LayerContract> layers,
+    Map<String, Integer> thresholds,
+    Optional<Path> origin) {
+
+  public static final String DEFAULT_BASELINE = ".keel-baseline.json";
+
+  /** Thresholds and their defaults; a key not in here is a configuration error. */
+  public static final Map<String, Integer> DEFAULT_THRESHOLDS =
+      Map.of(
+          "max-complexity", 7,
+          "max-function-length", 60,
+          "max-parameters", 5,
+          "max-nesting", 4,
+          "max-package-depth", 5,
+          "min-annotation-coverage", 80);
+
+  public KeelConfig {
+    select = List.copyOf(select);
+    ignore = List.copyOf(ignore);
+    exclude = List.copyOf(exclude);
+    source = List.copyOf(source);
+    tiers = Map.copyOf(tiers);
+    layers = List.copyOf(layers);
+    thresholds = Map.copyOf(thresholds);
+  }
+
+  public static KeelConfig defaults() {
+    return new KeelConfig(
+        List.of(),
+        List.of(),
+        List.of(),
+        Severity.WARNING,
+        Optional.empty(),
+        List.of(),
+        Map.of(),
+        List.of(),
+        DEFAULT_THRESHOLDS,
+        Optional.empty());
+  }
+
+  public int threshold(String key) {
+    Integer v = thresholds.get(key);
+    if (v == null) {
+      v = DEFAULT_THRESHOLDS.get(key);
+    }
+    if (v == null) {
+      throw new IllegalArgumentException("unknown threshold " + key);
+    }
+    return v;
+  }
+
+  public KeelConfig withSelect(List<String> s) {
+    return new KeelConfig(
+        s, ignore, exclude, failOn, baseline, source, tiers, layers, thresholds, origin);
+  }
+
+  public KeelConfig withIgnore(List<String> i) {
+    return new KeelConfig(
+        select, i, exclude, failOn, baseline, source, tiers, layers, thresholds, origin);
+  }
+
+  public KeelConfig withFailOn(Severity f) {
+    return new KeelConfig(
+        select, ignore, exclude, f, baseline, source, tiers, layers, thresholds, origin);
+  }
+
+  public KeelConfig withBaseline(String b) {
+    return new KeelConfig(
+        select, ignore, exclude, failOn, Optional.of(b), source, tiers, layers, thresholds, origin);
+  }
+}

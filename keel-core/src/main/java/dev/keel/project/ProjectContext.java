@@ -1,0 +1,95 @@
+package dev.keel.project;
+
+import dev.keel.config.ConfigException;
+import dev.keel.config.ConfigLoader;
+import dev.keel.config.KeelConfig;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+import org.tomlj.TomlParseResult;
+
+/** What a project rule sees: the discovered files, their text on demand, and today's date. */
+public final class ProjectContext {
+  private final Project project;
+  private final LocalDate today;
+  private final Map<String, Optional<String>> texts = new ConcurrentHashMap<>();
+  private volatile Optional<TomlParseResult> pyproject;
+
+  public ProjectContext(Project project, LocalDate today) {
+    this.project = project;
+    this.today = today;
+  }
+
+  public Project project() {
+    return project;
+  }
+
+  public Path root() {
+    return project.root();
+  }
+
+  public KeelConfig config() {
+    return project.config();
+  }
+
+  /** The date end-of-life checks compare against; injectable for tests. */
+  public LocalDate today() {
+    return today;
+  }
+
+  public List<ProjectFile> files() {
+    return project.files();
+  }
+
+  public List<ProjectFile> files(Predicate<ProjectFile> filter) {
+    return project.files().stream().filter(filter).toList();
+  }
+
+  /** Whether a file that discovery kept (not ignored) is at {@code path}. */
+  public boolean exists(String path) {
+    return project.file(path).isPresent();
+  }
+
+  /** A kept file's text (UTF-8, invalid bytes replaced), or empty if absent or unreadable. */
+  public Optional<String> read(String path) {
+    return texts.computeIfAbsent(
+        path,
+        p -> {
+          if (project.file(p).isEmpty()) {
+            return Optional.empty();
+          }
+          try {
+            byte[] bytes = Files.readAllBytes(project.root().resolve(p));
+            return Optional.of(new String(bytes, StandardCharsets.UTF_8));
+          } catch (IOException e) {
+            return Optional.empty();
+          }
+        });
+  }
+
+  /** The parsed pyproject.toml at the root, if there is one (broken TOML fails discovery). */
+  public Optional<TomlParseResult> pyproject() {
+    Optional<TomlParseResult> p = pyproject;
+    if (p == null) {
+      Path file = project.root().resolve("pyproject.toml");
+      if (Files.isRegularFile(file)) {
+        try {
+          p = Optional.of(ConfigLoader.parseToml(file));
+        } catch (ConfigException e) {
+          p = Optional.empty();
+        }
+      } else {
+        p = Optional.empty();
+      }
+      pyproject = p;
+    }
+    return p;
+  }
+}

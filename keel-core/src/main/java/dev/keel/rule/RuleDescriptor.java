@@ -1,0 +1,43 @@
+package dev.keel.rule;
+
+/**
+ * A rule with its declaration and documentation, as the registry holds it.
+ *
+ * @param documentation the Markdown beside the rule class, with Ruff's headings
+ */
+public record RuleDescriptor(
+    String code,
+    String name,
+    String summary,
+    Severity severity,
+    int effortMinutes,
+    Scope scope,
+    String documentation,
+    Rule rule) {
+
+  /** The family prefix: {@code PRJ} for {@code PRJ005}. */
+  public String family() {
+    int i = 0;
+    while (i < code.length() && Character.isLetter(code.charAt(i))) {
+      i++;
+    }
+    return code.substring(0, i);
+  }
+
+  static RuleDescriptor of(Rule rule) {
+    RuleSpec spec = rule.getClass().getAnnotation(RuleSpec.class);
+    if (spec == null) {
+      throw new IllegalStateException(rule.getClass().getName() + " has no @RuleSpec");
+    }
+    String doc = RuleDocs.load(rule.getClass());
+    return new RuleDescriptor(
+        spec.code(),
+        spec.name(),
+        spec.summary(),
+        spec.severity(),
+        spec.effortMinutes(),
+        spec.scope(),
+        doc,
+        rule);
+  }
+}

@@ -1,0 +1,61 @@
+package dev.keel.rule;
+
+import dev.keel.rules.project.ProjectHygieneRules;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/** The one list of every rule Keel has. A test fails when a rule is missing from it. */
+public final class RuleRegistry {
+  private static final RuleRegistry DEFAULT =
+      new RuleRegistry(Stream.of(ProjectHygieneRules.all()).flatMap(List::stream).toList());
+
+  private final Map<String, RuleDescriptor> byCode;
+
+  RuleRegistry(List<? extends Rule> rules) {
+    Map<String, RuleDescriptor> map = new LinkedHashMap<>();
+    List<RuleDescriptor> sorted = new ArrayList<>();
+    for (Rule r : rules) {
+      sorted.add(RuleDescriptor.of(r));
+    }
+    sorted.sort(Comparator.comparing(RuleDescriptor::code));
+    for (RuleDescriptor d : sorted) {
+      if (map.putIfAbsent(d.code(), d) != null) {
+        throw new IllegalStateException("rule code " + d.code() + " is declared twice");
+      }
+    }
+    this.byCode = Collections.unmodifiableMap(map);
+  }
+
+  public static RuleRegistry standard() {
+    return DEFAULT;
+  }
+
+  /** Every rule, ordered by code. */
+  public List<RuleDescriptor> all() {
+    return List.copyOf(byCode.values());
+  }
+
+  public Optional<RuleDescriptor> byCode(String code) {
+    return Optional.ofNullable(byCode.get(code));
+  }
+
+  /** The family prefixes, such as {@code PRJ}, in code order. */
+  public List<String> families() {
+    return byCode.values().stream().map(RuleDescriptor::family).distinct().toList();
+  }
+
+  /**
+   * Whether {@code selector} names a rule code, a family, or a code prefix ({@code PRJ0}) that at
+   * least one rule has.
+   */
+  public boolean isKnownSelector(String selector) {
+    return byCode.keySet().stream().anyMatch(code -> code.startsWith(selector))
+        && !selector.isEmpty();
+  }
+}

@@ -1,0 +1,30 @@
+package dev.keel.rule;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * The declaration of a rule, on its class. Its documentation lives beside the class as a Markdown
+ * resource of the same simple name ({@code NoLockfile.md}).
+ */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+public @interface RuleSpec {
+  /** Family prefix and number, for example {@code PRJ005}. */
+  String code();
+
+  /** What is wrong, in CamelCase: {@code NoLockfile}, not {@code AddLockfile}. */
+  String name();
+
+  /** One line, shown by {@code keel rules}. */
+  String summary();
+
+  Severity severity();
+
+  /** Typical minutes to fix one finding; debt is the sum. */
+  int effortMinutes();
+
+  Scope scope();
+}

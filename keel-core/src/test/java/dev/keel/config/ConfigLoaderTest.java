@@ -1,0 +1,126 @@
+package dev.keel.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.keel.rule.Severity;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+  @TempDir Path tmp;
+
+  private KeelConfig load(String file, String toml) throws IOException {
+    return ConfigLoader.load(Files.writeString(tmp.resolve(file), toml));
+  }
+
+  private String error(String file, String toml) {
+    return assertThrows(ConfigException.class, () -> load(file, toml)).getMessage();
+  }
+
+  @Test
+  void readsEveryKey() throws IOException {
+    KeelConfig c =
+        load(
+            "pyproject.toml",
+            """
+            [project]
+            name = "x"
+
+            [tool.keel]
+            select = ["ARC", "SEC"]
+            ignore = ["TYP002"]
+            exclude = ["migrations/"]
+            fail-on = "error"
+            baseline = "debt.json"
+            source = ["lib"]
+
+            [tool.keel.tiers]
+            prototype = ["notebooks/"]
+            critical = ["src/payments/"]
+
+            [[tool.keel.layers]]
+            name = "web app"
+            layers = ["app.api", "app.domain", "app.infra"]
+
+            [tool.keel.thresholds]
+            max-complexity = 10
+            """);
+    assertEquals(List.of("ARC", "SEC"), c.select());
+    assertEquals(List.of("TYP002"), c.ignore());
+    assertEquals(List.of("migrations/"), c.exclude());
+    assertEquals(Severity.ERROR, c.failOn());
+    assertEquals(Optional.of("debt.json"), c.baseline());
+    assertEquals(List.of("lib"), c.source());
+    assertEquals(
+        Map.of(Tier.PROTOTYPE, List.of("notebooks/"), Tier.CRITICAL, List.of("src/payments/")),
+        c.tiers());
+    assertEquals(
+        List.of(
+            new LayerContract("web app", List.of("app.api", "app.domain", "app.infra"), List.of())),
+        c.layers());
+    assertEquals(10, c.threshold("max-complexity"));
+    assertEquals(60, c.threshold("max-function-length"));
+  }
+
+  @Test
+  void pyprojectWithoutToolKeelGivesDefaults() throws IOException {
+    assertEquals(KeelConfig.defaults(), load("pyproject.toml", "[project]\nname = \"x\"\n"));
+  }
+
+  @Test
+  void keelTomlUsesTheTopLevel() throws IOException {
+    assertEquals(List.of("PRJ"), load("keel.toml", "select = [\"PRJ\"]\n").select());
+  }
+
+  @Test
+  void unknownKeyNamesTheKeyAndTheValidOnes() {
+    String m = error("pyproject.toml", "[tool.keel]\nselekt = []\n");
+    assertTrue(m.startsWith("unknown key 'selekt' in [tool.keel] of "), m);
+    assertTrue(
+        m.endsWith(
+            "(valid keys: baseline, exclude, fail-on, ignore, layers, select, source, thresholds,"
+                + " tiers)"),
+        m);
+  }
+
+  @Test
+  void wrongTypes() {
+    assertTrue(
+        error("keel.toml", "select = \"PRJ\"\n").contains("select of ")
+            && error("keel.toml", "select = \"PRJ\"\n")
+                .endsWith("must be an array of strings, not a string"));
+    assertTrue(error("keel.toml", "ignore = [\"A\", 3]\n").endsWith("but item 2 is an integer"));
+    assertTrue(
+        error("keel.toml", "fail-on = \"fatal\"\n").endsWith("(valid: error, warning, info)"));
+    assertTrue(error("keel.toml", "fail-on = 1\n").endsWith("must be a string, not an integer"));
+    assertTrue(error("keel.toml", "[tiers]\nsandbox = []\n").contains("unknown tier 'sandbox'"));
+    assertTrue(
+        error("keel.toml", "[thresholds]\nmax-complexty = 3\n")
+            .contains("unknown threshold 'max-complexty'"));
+    assertTrue(
+        error("keel.toml", "[thresholds]\nmax-complexity = -1\n")
+            .endsWith("must be a non-negative integer"));
+    assertTrue(
+        error("keel.toml", "[[layers]]\nname = \"x\"\nlayers = [\"a\"]\n")
+            .endsWith("must list at least two layers"));
+    assertTrue(
+        error("keel.toml", "[[layers]]\nnom = \"x\"\n")
+            .contains("unknown key 'nom' in layers[0] of "));
+  }
+
+  @Test
+  void brokenTomlGivesFileLineAndColumn() {
+    String m = error("pyproject.toml", "[tool.keel]\nselect = [\"a\"\n");
+    assertTrue(m.startsWith(tmp.resolve("pyproject.toml") + ":"), m);
+    assertTrue(m.contains(": invalid TOML: "), m);
+    assertTrue(!m.contains("\n"), m);
+  }
+}
