@@ -17,8 +17,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code keel baseline}: record the current findings as accepted debt. An existing baseline
- * only shrinks (findings fixed since are dropped) unless {@code --rewrite} accepts new ones.
+ * {@code keel baseline}: record the current findings as accepted debt. An existing baseline only
+ * shrinks (findings fixed since are dropped) unless {@code --rewrite} accepts new ones.
  */
 @Command(
     name = "baseline",
@@ -45,7 +45,8 @@ final class BaselineCommand implements Callable<Integer> {
     if (Files.isRegularFile(file) && !rewrite) {
       Baseline old = Baseline.read(file);
       Baseline kept = old.retainOnly(result.findings());
-      int added = (int) result.findings().stream().filter(f -> !old.contains(f.fingerprint())).count();
+      int added =
+          (int) result.findings().stream().filter(f -> !old.contains(f.fingerprint())).count();
       kept.write(file);
       out.println(
           "Baseline "
@@ -67,7 +68,11 @@ final class BaselineCommand implements Callable<Integer> {
     } else {
       current.write(file);
       out.println(
-          "Baseline " + display(result.root(), file) + ": recorded " + current.size() + " findings.");
+          "Baseline "
+              + display(result.root(), file)
+              + ": recorded "
+              + current.size()
+              + " findings.");
     }
     out.flush();
     return ExitCode.CLEAN;
@@ -78,8 +83,7 @@ final class BaselineCommand implements Callable<Integer> {
     if (explicit.isPresent()) {
       return explicit.get();
     }
-    var project =
-        ProjectDiscovery.discover(List.of(root), request.configFile(), c -> c);
+    var project = ProjectDiscovery.discover(List.of(root), request.configFile(), c -> c);
     return Audit.baselineFile(request, project).orElseThrow();
   }
 

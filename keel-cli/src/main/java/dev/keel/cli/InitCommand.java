@@ -63,7 +63,10 @@ final class InitCommand implements Callable<Integer> {
         }
         existing = Files.readString(pyproject, StandardCharsets.UTF_8);
       }
-      String sep = existing.isEmpty() ? "" : existing.endsWith("\n\n") ? "" : existing.endsWith("\n") ? "\n" : "\n\n";
+      String sep =
+          existing.isEmpty()
+              ? ""
+              : existing.endsWith("\n\n") ? "" : existing.endsWith("\n") ? "\n" : "\n\n";
       Files.writeString(pyproject, existing + sep + section, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new ConfigException("cannot write " + pyproject + ": " + e.getMessage());

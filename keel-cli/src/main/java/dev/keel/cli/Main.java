@@ -44,7 +44,9 @@ public final class Main implements Runnable {
     System.exit(code);
   }
 
-  /** Runs keel with {@code args}, printing to {@code out} and {@code err}; returns the exit code. */
+  /**
+   * Runs keel with {@code args}, printing to {@code out} and {@code err}; returns the exit code.
+   */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
     CommandLine cl = new CommandLine(new Main());
     cl.setOut(out);

@@ -46,7 +46,7 @@ class BadInputTest {
   void brokenToml() {
     Path p = Cli.project("broken-toml", tmp);
     assertUsageError(
-        Cli.run("check", p.toString()), p.resolve("pyproject.toml") + ":3:11: invalid TOML");
+        Cli.run("check", p.toString()), p.resolve("pyproject.toml") + ":3:14: invalid TOML");
   }
 
   @Test
@@ -61,9 +61,14 @@ class BadInputTest {
   void wrongTypeInConfig() throws IOException {
     Path p = Cli.project("tidy", tmp);
     Files.writeString(
-        p.resolve("pyproject.toml"), "\n[tool.keel]\nselect = \"PRJ\"\n", java.nio.file.StandardOpenOption.APPEND);
+        p.resolve("pyproject.toml"),
+        "\n[tool.keel]\nselect = \"PRJ\"\n",
+        java.nio.file.StandardOpenOption.APPEND);
     assertUsageError(
-        Cli.run("check", p.toString()), "[tool.keel].select of " + p.resolve("pyproject.toml") + " must be an array of strings, not a string");
+        Cli.run("check", p.toString()),
+        "[tool.keel].select of "
+            + p.resolve("pyproject.toml")
+            + " must be an array of strings, not a string");
   }
 
   @Test
@@ -78,7 +83,9 @@ class BadInputTest {
   void unknownRuleCodeInConfig() throws IOException {
     Path p = Cli.project("tidy", tmp);
     Files.writeString(
-        p.resolve("pyproject.toml"), "\n[tool.keel]\nignore = [\"NOPE1\"]\n", java.nio.file.StandardOpenOption.APPEND);
+        p.resolve("pyproject.toml"),
+        "\n[tool.keel]\nignore = [\"NOPE1\"]\n",
+        java.nio.file.StandardOpenOption.APPEND);
     assertUsageError(Cli.run("check", p.toString()), "unknown rule code 'NOPE1' in [tool.keel]");
   }
 

@@ -72,7 +72,11 @@ class CheckCommandTest {
     assertEquals(2, env.get("line").asInt());
     assertEquals(1, env.get("column").asInt());
     assertFalse(env.get("baselined").asBoolean());
-    assertEquals(2, report.get("summary").get("files").asInt());
+    assertEquals(
+        3,
+        report.get("summary").get("files").asInt(),
+        "setup.py, legacy/__init__.py, legacy/app.py");
+    assertEquals(8, report.get("summary").get("lines").asInt());
     assertEquals(report.get("findings").size(), report.get("summary").get("findings").asInt());
   }
 
@@ -92,10 +96,13 @@ class CheckCommandTest {
   @Test
   void everyFormatIsWellFormed() throws Exception {
     Path p = Cli.project("legacy", tmp);
-    JsonNode sarif = JSON.readTree(Cli.run("check", "--today", TODAY, "--format", "sarif", p.toString()).out());
+    JsonNode sarif =
+        JSON.readTree(Cli.run("check", "--today", TODAY, "--format", "sarif", p.toString()).out());
     assertEquals("2.1.0", sarif.get("version").asText());
     assertEquals(
-        json(Cli.run("check", "--today", TODAY, "--format", "json", p.toString())).get("findings").size(),
+        json(Cli.run("check", "--today", TODAY, "--format", "json", p.toString()))
+            .get("findings")
+            .size(),
         sarif.get("runs").get(0).get("results").size());
 
     Cli.Outcome gh = Cli.run("check", "--today", TODAY, "--format", "github", p.toString());
@@ -116,8 +123,12 @@ class CheckCommandTest {
   @Test
   void outputIsTheSameWhateverTheThreadCount() {
     Path p = Cli.project("legacy", tmp);
-    String one = Cli.run("check", "--today", TODAY, "--format", "json", "--threads", "1", p.toString()).out();
-    String four = Cli.run("check", "--today", TODAY, "--format", "json", "--threads", "4", p.toString()).out();
+    String one =
+        Cli.run("check", "--today", TODAY, "--format", "json", "--threads", "1", p.toString())
+            .out();
+    String four =
+        Cli.run("check", "--today", TODAY, "--format", "json", "--threads", "4", p.toString())
+            .out();
     assertEquals(one, four);
   }
 
@@ -177,7 +188,8 @@ class CheckCommandTest {
     assertEquals(Set.of("PRJ003"), codes(json(bad)));
     assertEquals(3, json(bad).get("findings").get(0).get("line").asInt());
     Files.writeString(
-        pyproject, text.replace("version = \"1.2.0\"", "version = \"1.2.0-beta.x\"  # noqa: PRJ003"));
+        pyproject,
+        text.replace("version = \"1.2.0\"", "version = \"1.2.0-beta.x\"  # noqa: PRJ003"));
     assertEquals(0, Cli.run("check", "--today", TODAY, p.toString()).code());
     Files.writeString(
         pyproject,
@@ -205,7 +217,8 @@ class CheckCommandTest {
   @Test
   void checkingASubfolderReportsOnlyWhatIsInIt() {
     Path p = Cli.project("legacy", tmp);
-    Cli.Outcome o = Cli.run("check", "--today", TODAY, "--no-color", p.resolve("legacy").toString());
+    Cli.Outcome o =
+        Cli.run("check", "--today", TODAY, "--no-color", p.resolve("legacy").toString());
     assertEquals(0, o.code(), o.out());
     assertFalse(o.out().contains("PRJ"), o.out());
   }
@@ -224,7 +237,15 @@ class CheckCommandTest {
     Path p = Cli.project("legacy", tmp);
     Path cfg = Files.writeString(tmp.resolve("strict.toml"), "select = [\"PRJ013\"]\n");
     Cli.Outcome o =
-        Cli.run("check", "--today", TODAY, "--config", cfg.toString(), "--format", "json", p.toString());
+        Cli.run(
+            "check",
+            "--today",
+            TODAY,
+            "--config",
+            cfg.toString(),
+            "--format",
+            "json",
+            p.toString());
     assertEquals(Set.of("PRJ013"), codes(json(o)));
   }
 

@@ -69,8 +69,8 @@ class RuleReferenceTest {
   }
 
   private static String stale() {
-    return "rule reference is stale: run ./mvnw -pl keel-core test "
-        + "-Dtest=RuleReferenceTest -Dkeel.updateDocs=true";
+    return "rule reference is stale: run ./mvnw -pl keel-core -am test -Dtest=RuleReferenceTest "
+        + "-Dsurefire.failIfNoSpecifiedTests=false -Dkeel.updateDocs=true";
   }
 
   private static String read(Path p) throws IOException {

@@ -8,6 +8,20 @@ public final class ProjectHygieneRules {
   private ProjectHygieneRules() {}
 
   public static List<Rule> all() {
-    return List.of();
+    return List.of(
+        new NoPyprojectToml(),
+        new MissingProjectMetadata(),
+        new NonPep440Version(),
+        new EndOfLifePython(),
+        new NoLockfile(),
+        new NoFormatter(),
+        new NoLinter(),
+        new NoTypeChecker(),
+        new NoTestRunner(),
+        new NoCiConfiguration(),
+        new ReadmeWithoutCommands(),
+        new IncompleteGitignore(),
+        new CommittedEnvFile(),
+        new NoLicense());
   }
 }

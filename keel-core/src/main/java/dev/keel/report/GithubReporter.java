@@ -1,0 +1,49 @@
+package dev.keel.report;
+
+import dev.keel.audit.AuditResult;
+import dev.keel.rule.Finding;
+import dev.keel.rule.Span;
+import java.io.PrintWriter;
+
+/**
+ * GitHub Actions workflow commands: one {@code ::error}/{@code ::warning}/{@code ::notice} line per
+ * new finding, which the runner turns into annotations on the pull request. Baselined findings are
+ * accepted debt and are not annotated.
+ */
+final class GithubReporter implements Reporter {
+  @Override
+  public void write(AuditResult result, PrintWriter out) {
+    for (Finding f : result.newFindings()) {
+      String command =
+          switch (f.severity()) {
+            case ERROR -> "error";
+            case WARNING -> "warning";
+            case INFO -> "notice";
+          };
+      StringBuilder line = new StringBuilder("::").append(command);
+      line.append(" file=").append(property(f.path()));
+      if (f.span().isPresent()) {
+        Span s = f.span().get();
+        line.append(",line=").append(s.line());
+        line.append(",col=").append(s.column());
+        line.append(",endLine=").append(s.endLine());
+        if (s.endLine() == s.line()) {
+          line.append(",endColumn=").append(s.endColumn());
+        }
+      }
+      line.append(",title=").append(property("Keel " + f.code()));
+      line.append("::").append(data(f.code() + " " + f.message()));
+      out.println(line);
+    }
+  }
+
+  /** Escapes a message as the runner expects. */
+  static String data(String s) {
+    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
+  }
+
+  /** Escapes a property value, where {@code :} and {@code ,} also separate fields. */
+  static String property(String s) {
+    return data(s).replace(":", "%3A").replace(",", "%2C");
+  }
+}

@@ -1,0 +1,67 @@
+package dev.keel.report;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.keel.audit.AuditResult;
+import dev.keel.rule.Finding;
+import dev.keel.rule.Span;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+
+/**
+ * The JSON contract of DESIGN.md and README.md: version, root, every finding (baselined ones
+ * marked) and a summary. Field names and meanings are stable; new fields may be added.
+ */
+final class JsonReporter implements Reporter {
+  @Override
+  public void write(AuditResult result, PrintWriter out) {
+    try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
+      g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+      g.useDefaultPrettyPrinter();
+      g.writeStartObject();
+      g.writeStringField("version", result.version());
+      g.writeStringField("root", result.root().toString());
+      g.writeArrayFieldStart("findings");
+      for (Finding f : result.findings()) {
+        g.writeStartObject();
+        g.writeStringField("code", f.code());
+        g.writeStringField("severity", f.severity().label());
+        g.writeStringField("message", f.message());
+        g.writeStringField("path", f.path());
+        Span s = f.span().orElse(null);
+        number(g, "line", s == null ? null : s.line());
+        number(g, "column", s == null ? null : s.column());
+        number(g, "end_line", s == null ? null : s.endLine());
+        number(g, "end_column", s == null ? null : s.endColumn());
+        g.writeNumberField("effort_minutes", f.effortMinutes());
+        g.writeStringField("fingerprint", f.fingerprint());
+        g.writeBooleanField("baselined", f.baselined());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      int fresh = result.newFindings().size();
+      g.writeObjectFieldStart("summary");
+      g.writeNumberField("files", result.files());
+      g.writeNumberField("lines", result.lines());
+      g.writeNumberField("findings", result.findings().size());
+      g.writeNumberField("new", fresh);
+      g.writeNumberField("baselined", result.findings().size() - fresh);
+      g.writeNumberField("debt_minutes", result.debtMinutes());
+      g.writeBooleanField("fails", result.fails());
+      g.writeEndObject();
+      g.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    out.println();
+  }
+
+  private static void number(JsonGenerator g, String name, Integer value) throws IOException {
+    if (value == null) {
+      g.writeNullField(name);
+    } else {
+      g.writeNumberField(name, value);
+    }
+  }
+}

@@ -1,0 +1,75 @@
+package dev.keel.report;
+
+import dev.keel.audit.AuditResult;
+import dev.keel.rule.Finding;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+/**
+ * JUnit XML, which CI servers show as test results: one test case per finding, failing when the
+ * finding is new and skipped when the baseline holds it; a clean run is one passing case.
+ */
+final class JunitReporter implements Reporter {
+  @Override
+  public void write(AuditResult result, PrintWriter out) {
+    List<Finding> all = result.findings();
+    int failures = result.newFindings().size();
+    StringWriter buffer = new StringWriter();
+    try {
+      XMLStreamWriter x = XMLOutputFactory.newFactory().createXMLStreamWriter(buffer);
+      x.writeStartDocument("UTF-8", "1.0");
+      x.writeCharacters("\n");
+      x.writeStartElement("testsuites");
+      x.writeAttribute("name", "keel");
+      x.writeAttribute("tests", String.valueOf(Math.max(1, all.size())));
+      x.writeAttribute("failures", String.valueOf(failures));
+      x.writeCharacters("\n  ");
+      x.writeStartElement("testsuite");
+      x.writeAttribute("name", "keel check");
+      x.writeAttribute("tests", String.valueOf(Math.max(1, all.size())));
+      x.writeAttribute("failures", String.valueOf(failures));
+      x.writeAttribute("errors", "0");
+      x.writeAttribute("skipped", String.valueOf(all.size() - failures));
+      if (all.isEmpty()) {
+        x.writeCharacters("\n    ");
+        x.writeEmptyElement("testcase");
+        x.writeAttribute("classname", "keel");
+        x.writeAttribute("name", "no findings");
+      }
+      for (Finding f : all) {
+        String where = f.path() + (f.span().isPresent() ? ":" + f.line() : "");
+        x.writeCharacters("\n    ");
+        x.writeStartElement("testcase");
+        x.writeAttribute("classname", f.path());
+        x.writeAttribute("name", f.code() + " " + where);
+        x.writeCharacters("\n      ");
+        if (f.baselined()) {
+          x.writeEmptyElement("skipped");
+          x.writeAttribute("message", "baselined: " + f.message());
+        } else {
+          x.writeStartElement("failure");
+          x.writeAttribute("type", f.code());
+          x.writeAttribute("message", f.message());
+          x.writeCharacters(
+              where + ": " + f.code() + " [" + f.severity().label() + "] " + f.message());
+          x.writeEndElement();
+        }
+        x.writeCharacters("\n    ");
+        x.writeEndElement();
+      }
+      x.writeCharacters("\n  ");
+      x.writeEndElement();
+      x.writeCharacters("\n");
+      x.writeEndElement();
+      x.writeEndDocument();
+      x.close();
+    } catch (XMLStreamException e) {
+      throw new IllegalStateException("cannot write JUnit XML", e);
+    }
+    out.println(buffer);
+  }
+}

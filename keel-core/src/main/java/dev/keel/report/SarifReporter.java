@@ -1,0 +1,143 @@
+package dev.keel.report;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.keel.audit.AuditResult;
+import dev.keel.rule.Finding;
+import dev.keel.rule.RuleDescriptor;
+import dev.keel.rule.Severity;
+import dev.keel.rule.Span;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * SARIF 2.1.0 for code-scanning services: one run, the rules that ran as the driver's rules, one
+ * result per finding with a partial fingerprint (so services track it across commits) and a
+ * baseline state. Paths are relative to {@code %SRCROOT%}, the project root.
+ */
+final class SarifReporter implements Reporter {
+  private static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+  private static final String HOME = "https://github.com/keel-dev/keel";
+
+  @Override
+  public void write(AuditResult result, PrintWriter out) {
+    Map<String, Integer> index = new HashMap<>();
+    for (int i = 0; i < result.rules().size(); i++) {
+      index.put(result.rules().get(i).code(), i);
+    }
+    try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
+      g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+      g.useDefaultPrettyPrinter();
+      g.writeStartObject();
+      g.writeStringField("$schema", SCHEMA);
+      g.writeStringField("version", "2.1.0");
+      g.writeArrayFieldStart("runs");
+      g.writeStartObject();
+      writeTool(result, g);
+      g.writeObjectFieldStart("originalUriBaseIds");
+      g.writeObjectFieldStart("%SRCROOT%");
+      String root = result.root().toUri().toString();
+      g.writeStringField("uri", root.endsWith("/") ? root : root + "/");
+      g.writeEndObject();
+      g.writeEndObject();
+      g.writeStringField("columnKind", "unicodeCodePoints");
+      g.writeArrayFieldStart("results");
+      for (Finding f : result.findings()) {
+        writeResult(f, index, g);
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+      g.writeEndArray();
+      g.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    out.println();
+  }
+
+  private static void writeTool(AuditResult result, JsonGenerator g) throws IOException {
+    g.writeObjectFieldStart("tool");
+    g.writeObjectFieldStart("driver");
+    g.writeStringField("name", "Keel");
+    g.writeStringField("semanticVersion", result.version());
+    g.writeStringField("informationUri", HOME);
+    g.writeArrayFieldStart("rules");
+    for (RuleDescriptor r : result.rules()) {
+      g.writeStartObject();
+      g.writeStringField("id", r.code());
+      g.writeStringField("name", r.name());
+      g.writeObjectFieldStart("shortDescription");
+      g.writeStringField("text", r.summary());
+      g.writeEndObject();
+      g.writeObjectFieldStart("help");
+      g.writeStringField("text", r.documentation());
+      g.writeStringField("markdown", r.documentation());
+      g.writeEndObject();
+      g.writeObjectFieldStart("defaultConfiguration");
+      g.writeStringField("level", level(r.severity()));
+      g.writeEndObject();
+      g.writeObjectFieldStart("properties");
+      g.writeNumberField("effortMinutes", r.effortMinutes());
+      g.writeArrayFieldStart("tags");
+      g.writeString(r.family());
+      g.writeEndArray();
+      g.writeEndObject();
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeEndObject();
+    g.writeEndObject();
+  }
+
+  private static void writeResult(Finding f, Map<String, Integer> index, JsonGenerator g)
+      throws IOException {
+    g.writeStartObject();
+    g.writeStringField("ruleId", f.code());
+    Integer i = index.get(f.code());
+    if (i != null) {
+      g.writeNumberField("ruleIndex", i);
+    }
+    g.writeStringField("level", level(f.severity()));
+    g.writeObjectFieldStart("message");
+    g.writeStringField("text", f.message());
+    g.writeEndObject();
+    g.writeArrayFieldStart("locations");
+    g.writeStartObject();
+    g.writeObjectFieldStart("physicalLocation");
+    g.writeObjectFieldStart("artifactLocation");
+    g.writeStringField("uri", f.path());
+    g.writeStringField("uriBaseId", "%SRCROOT%");
+    g.writeEndObject();
+    if (f.span().isPresent()) {
+      Span s = f.span().get();
+      g.writeObjectFieldStart("region");
+      g.writeNumberField("startLine", s.line());
+      g.writeNumberField("startColumn", s.column());
+      g.writeNumberField("endLine", s.endLine());
+      g.writeNumberField("endColumn", s.endColumn());
+      g.writeEndObject();
+    }
+    g.writeEndObject();
+    g.writeEndObject();
+    g.writeEndArray();
+    g.writeObjectFieldStart("partialFingerprints");
+    g.writeStringField("keel/v1", f.fingerprint());
+    g.writeEndObject();
+    g.writeStringField("baselineState", f.baselined() ? "unchanged" : "new");
+    g.writeObjectFieldStart("properties");
+    g.writeNumberField("effortMinutes", f.effortMinutes());
+    g.writeEndObject();
+    g.writeEndObject();
+  }
+
+  private static String level(Severity s) {
+    return switch (s) {
+      case ERROR -> "error";
+      case WARNING -> "warning";
+      case INFO -> "note";
+    };
+  }
+}

@@ -1,0 +1,29 @@
+package dev.keel.rules.project;
+
+import dev.keel.project.ProjectContext;
+import dev.keel.rule.FindingSink;
+import dev.keel.rule.ProjectRule;
+import dev.keel.rule.RuleSpec;
+import dev.keel.rule.Scope;
+import dev.keel.rule.Severity;
+
+@RuleSpec(
+    code = "PRJ007",
+    name = "NoLinter",
+    summary = "No linter (ruff, flake8, pylint) is configured",
+    severity = Severity.WARNING,
+    effortMinutes = 20,
+    scope = Scope.PROJECT)
+final class NoLinter implements ProjectRule {
+  @Override
+  public void check(ProjectContext project, FindingSink out) {
+    DevelopmentTools tools = DevelopmentTools.of(project);
+    if (!tools.has(DevelopmentTools.Role.LINTER)) {
+      out.report(
+          Pyproject.PATH,
+          "no linter is configured (ruff, flake8 or pylint in pyproject.toml, setup.cfg, tox.ini,"
+              + " their own files or a pre-commit hook): unused imports, undefined names and"
+              + " likely bugs reach review");
+    }
+  }
+}

@@ -1,0 +1,29 @@
+package dev.keel.rules.project;
+
+import dev.keel.project.ProjectContext;
+import dev.keel.rule.FindingSink;
+import dev.keel.rule.ProjectRule;
+import dev.keel.rule.RuleSpec;
+import dev.keel.rule.Scope;
+import dev.keel.rule.Severity;
+
+@RuleSpec(
+    code = "PRJ009",
+    name = "NoTestRunner",
+    summary = "No test runner (pytest, tox, nox, hatch test) is configured",
+    severity = Severity.WARNING,
+    effortMinutes = 20,
+    scope = Scope.PROJECT)
+final class NoTestRunner implements ProjectRule {
+  @Override
+  public void check(ProjectContext project, FindingSink out) {
+    DevelopmentTools tools = DevelopmentTools.of(project);
+    if (!tools.has(DevelopmentTools.Role.TEST_RUNNER)) {
+      out.report(
+          Pyproject.PATH,
+          "no test runner is configured (pytest, tox, nox or hatch test in pyproject.toml,"
+              + " setup.cfg, tox.ini, their own files, conftest.py, or run by CI or a"
+              + " Makefile): nobody can tell how the tests are meant to run");
+    }
+  }
+}

@@ -1,0 +1,29 @@
+package dev.keel.rules.project;
+
+import dev.keel.project.ProjectContext;
+import dev.keel.rule.FindingSink;
+import dev.keel.rule.ProjectRule;
+import dev.keel.rule.RuleSpec;
+import dev.keel.rule.Scope;
+import dev.keel.rule.Severity;
+
+@RuleSpec(
+    code = "PRJ008",
+    name = "NoTypeChecker",
+    summary = "No type checker (mypy, pyright, pytype, ty) is configured",
+    severity = Severity.WARNING,
+    effortMinutes = 30,
+    scope = Scope.PROJECT)
+final class NoTypeChecker implements ProjectRule {
+  @Override
+  public void check(ProjectContext project, FindingSink out) {
+    DevelopmentTools tools = DevelopmentTools.of(project);
+    if (!tools.has(DevelopmentTools.Role.TYPE_CHECKER)) {
+      out.report(
+          Pyproject.PATH,
+          "no type checker is configured (mypy, pyright, basedpyright, pytype or ty in"
+              + " pyproject.toml, setup.cfg, their own files or a pre-commit hook): type"
+              + " annotations are never checked");
+    }
+  }
+}

@@ -1,0 +1,5 @@
+from shop.cli import main
+
+
+def test_main_runs() -> None:
+    main()
