@@ -2,8 +2,8 @@ package dev.keel.python.token;
 
 /**
  * Token kinds, named as in CPython's {@code Grammar/Tokens}. Comments and non-logical line breaks
- * (CPython's {@code COMMENT} and {@code NL}) never reach the parser; {@link #ERROR} marks where
- * the tokenizer found an error, which {@code Tokens.errors()} describes.
+ * (CPython's {@code COMMENT} and {@code NL}) never reach the parser; {@link #ERROR} marks where the
+ * tokenizer found an error, which {@code Tokens.errors()} describes.
  */
 public enum TokenKind {
   ENDMARKER,
