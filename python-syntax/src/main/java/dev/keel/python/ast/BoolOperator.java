@@ -1,0 +1,7 @@
+package dev.keel.python.ast;
+
+/** CPython's {@code boolop}. */
+public enum BoolOperator {
+  And,
+  Or
+}

@@ -1,0 +1,8 @@
+package dev.keel.python.ast;
+
+/** CPython's {@code expr_context}. */
+public enum ExprContext {
+  Load,
+  Store,
+  Del
+}
