@@ -1,0 +1,386 @@
+package dev.keel.python;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Turns the bytes of a Python source file into text the way CPython does: a UTF-8 byte order mark,
+ * or else a PEP 263 coding cookie on line 1 or 2, chooses the encoding, UTF-8 being the default.
+ * Problems are reported in CPython's words and never thrown.
+ */
+public final class SourceDecoder {
+  private SourceDecoder() {}
+
+  /** How a Python codec reports bytes it cannot decode. */
+  private enum Family {
+    UTF8,
+    ASCII,
+    LATIN1,
+    CHARMAP,
+    MULTIBYTE,
+    WIDE
+  }
+
+  private record Codec(String pythonName, String javaName, Family family) {}
+
+  /** Python codec names and aliases (as {@code encodings.normalize_encoding} spells them). */
+  private static final Map<String, Codec> CODECS = new HashMap<>();
+
+  static {
+    // python name, java charset, family, aliases (normalised: lower case, '-' and ' ' -> '_')
+    String[] table = {
+      "utf_8 UTF-8 UTF8 cp65001 u8 utf utf8 utf8_ucs2 utf8_ucs4",
+      "ascii US-ASCII ASCII 646 ansi_x3.4_1968 ansi_x3.4_1986 ansi_x3_4_1968 cp367 csascii ibm367"
+          + " iso646_us iso_646.irv_1991 iso_ir_6 us us_ascii",
+      "latin_1 ISO-8859-1 LATIN1 8859 cp819 csisolatin1 ibm819 iso8859 iso8859_1 iso_8859_1"
+          + " iso_8859_1_1987 iso_ir_100 l1 latin latin1",
+      "cp1250 windows-1250 CHARMAP 1250 windows_1250",
+      "cp1251 windows-1251 CHARMAP 1251 windows_1251",
+      "cp1252 windows-1252 CHARMAP 1252 windows_1252",
+      "cp1253 windows-1253 CHARMAP 1253 windows_1253",
+      "cp1254 windows-1254 CHARMAP 1254 windows_1254",
+      "cp1255 windows-1255 CHARMAP 1255 windows_1255",
+      "cp1256 windows-1256 CHARMAP 1256 windows_1256",
+      "cp1257 windows-1257 CHARMAP 1257 windows_1257",
+      "cp1258 windows-1258 CHARMAP 1258 windows_1258",
+      "cp437 IBM437 CHARMAP 437 cspc8codepage437 ibm437",
+      "cp850 IBM850 CHARMAP 850 cspc850multilingual ibm850",
+      "cp852 IBM852 CHARMAP 852 cspcp852 ibm852",
+      "cp855 IBM855 CHARMAP 855 csibm855 ibm855",
+      "cp857 IBM857 CHARMAP 857 csibm857 ibm857",
+      "cp862 IBM862 CHARMAP 862 cspc862latinhebrew ibm862",
+      "cp866 IBM866 CHARMAP 866 csibm866 ibm866",
+      "cp874 x-IBM874 CHARMAP",
+      "koi8_r KOI8-R CHARMAP cskoi8r",
+      "koi8_u KOI8-U CHARMAP",
+      "mac_roman x-MacRoman CHARMAP macintosh macroman",
+      "iso8859_2 ISO-8859-2 CHARMAP csisolatin2 iso_8859_2 iso_8859_2_1987 iso_ir_101 l2 latin2",
+      "iso8859_3 ISO-8859-3 CHARMAP csisolatin3 iso_8859_3 iso_8859_3_1988 iso_ir_109 l3 latin3",
+      "iso8859_4 ISO-8859-4 CHARMAP csisolatin4 iso_8859_4 iso_8859_4_1988 iso_ir_110 l4 latin4",
+      "iso8859_5 ISO-8859-5 CHARMAP csisolatincyrillic cyrillic iso_8859_5 iso_8859_5_1988"
+          + " iso_ir_144",
+      "iso8859_6 ISO-8859-6 CHARMAP arabic asmo_708 csisolatinarabic ecma_114 iso_8859_6"
+          + " iso_8859_6_1987 iso_ir_127",
+      "iso8859_7 ISO-8859-7 CHARMAP csisolatingreek ecma_118 elot_928 greek greek8 iso_8859_7"
+          + " iso_8859_7_1987 iso_ir_126",
+      "iso8859_8 ISO-8859-8 CHARMAP csisolatinhebrew hebrew iso_8859_8 iso_8859_8_1988 iso_ir_138",
+      "iso8859_9 ISO-8859-9 CHARMAP csisolatin5 iso_8859_9 iso_8859_9_1989 iso_ir_148 l5 latin5",
+      "iso8859_13 ISO-8859-13 CHARMAP iso_8859_13 l7 latin7",
+      "iso8859_15 ISO-8859-15 CHARMAP iso_8859_15 l9 latin9",
+      "iso8859_16 ISO-8859-16 CHARMAP iso_8859_16 iso_8859_16_2001 iso_ir_226 l10 latin10",
+      "tis_620 TIS-620 CHARMAP iso_ir_166 tis620 tis_620_0 tis_620_2529_0 tis_620_2529_1",
+      "euc_jp EUC-JP MULTIBYTE eucjp u_jis ujis",
+      "shift_jis Shift_JIS MULTIBYTE csshiftjis s_jis shiftjis sjis x_mac_japanese",
+      "cp932 windows-31j MULTIBYTE 932 ms932 ms_kanji mskanji windows_31j",
+      "euc_kr EUC-KR MULTIBYTE euckr korean ks_c_5601 ks_c_5601_1987 ks_x_1001 ksc5601 ksx1001"
+          + " x_mac_korean",
+      "cp949 x-windows-949 MULTIBYTE 949 ms949 uhc",
+      "cp950 x-windows-950 MULTIBYTE 950 ms950",
+      "gb2312 GB2312 MULTIBYTE chinese csiso58gb231280 euc_cn euccn eucgb2312_cn gb2312_1980"
+          + " gb2312_80 iso_ir_58 x_mac_simp_chinese",
+      "gbk GBK MULTIBYTE 936 cp936 ms936",
+      "gb18030 GB18030 MULTIBYTE gb18030_2000",
+      "big5 Big5 MULTIBYTE big5_tw csbig5 x_mac_trad_chinese",
+      "big5hkscs Big5-HKSCS MULTIBYTE big5_hkscs hkscs",
+      "iso2022_jp ISO-2022-JP MULTIBYTE csiso2022jp iso2022jp iso_2022_jp",
+      "utf_16 UTF-16 WIDE u16 utf16",
+      "utf_16_le UTF-16LE WIDE unicodelittleunmarked utf_16le",
+      "utf_16_be UTF-16BE WIDE unicodebigunmarked utf_16be",
+      "utf_32 UTF-32 WIDE u32 utf32",
+      "utf_32_le UTF-32LE WIDE utf_32le",
+      "utf_32_be UTF-32BE WIDE utf_32be",
+    };
+    for (String row : table) {
+      String[] f = row.split(" ");
+      Family family = Family.valueOf(f[2]);
+      Codec codec = new Codec(f[0], f[1], family);
+      CODECS.put(f[0], codec);
+      for (int i = 3; i < f.length; i++) {
+        CODECS.put(f[i], codec);
+      }
+    }
+  }
+
+  /** Decodes {@code bytes}; never throws. */
+  public static Decoded decode(byte[] bytes) {
+    int start = 0;
+    boolean bom = false;
+    if (bytes.length >= 3
+        && (bytes[0] & 0xff) == 0xef
+        && (bytes[1] & 0xff) == 0xbb
+        && (bytes[2] & 0xff) == 0xbf) {
+      bom = true;
+      start = 3;
+    }
+    String cookie = findCookie(bytes, start);
+    Codec codec = CODECS.get("utf_8");
+    SyntaxError error = null;
+    if (cookie != null) {
+      String normal = normalName(cookie);
+      if (bom && !normal.equals("utf-8")) {
+        error = at("encoding problem: " + normal + " with BOM", 0);
+      } else {
+        Codec found = CODECS.get(pythonKey(normal));
+        if (found == null || !Charset.isSupported(found.javaName())) {
+          error = at("unknown encoding: " + cookie, 0);
+        } else {
+          codec = found;
+        }
+      }
+    }
+    if (error != null) {
+      // Decode as UTF-8 anyway so that later steps still see sensible text.
+      return new Decoded(decodeUtf8(bytes, start).text(), Optional.of(error));
+    }
+    Decoded decoded =
+        codec.family() == Family.UTF8 ? decodeUtf8(bytes, start) : decodeOther(bytes, codec);
+    if (decoded.error().isEmpty()) {
+      int nul = decoded.text().indexOf('\0');
+      if (nul >= 0) {
+        return new Decoded(
+            decoded.text(), Optional.of(at("source code cannot contain null bytes", nul)));
+      }
+    }
+    return decoded;
+  }
+
+  private static SyntaxError at(String message, int offset) {
+    return SyntaxError.at(message, offset, offset);
+  }
+
+  /**
+   * The encoding named by a coding cookie on line 1, or on line 2 when line 1 holds only whitespace
+   * or a comment; null if there is none.
+   */
+  private static String findCookie(byte[] b, int start) {
+    int lineStart = start;
+    for (int line = 0; line < 2 && lineStart < b.length; line++) {
+      int end = lineStart;
+      while (end < b.length && b[end] != '\n' && b[end] != '\r') {
+        end++;
+      }
+      int i = lineStart;
+      while (i < end && (b[i] == ' ' || b[i] == '\t' || b[i] == '\f')) {
+        i++;
+      }
+      if (i < end && b[i] != '#') {
+        return null; // code on this line: no cookie here or on the next line
+      }
+      if (i < end) {
+        String name = cookieIn(b, i, end);
+        if (name != null) {
+          return name;
+        }
+      }
+      lineStart = end;
+      if (lineStart < b.length && b[lineStart] == '\r') {
+        lineStart++;
+      }
+      if (lineStart < b.length && b[lineStart] == '\n') {
+        lineStart++;
+      }
+    }
+    return null;
+  }
+
+  /** Matches {@code coding[:=][ \t]*([-\w.]+)} in the comment {@code b[from, to)}. */
+  private static String cookieIn(byte[] b, int from, int to) {
+    for (int i = from; i + 6 < to; i++) {
+      if (b[i] == 'c'
+          && b[i + 1] == 'o'
+          && b[i + 2] == 'd'
+          && b[i + 3] == 'i'
+          && b[i + 4] == 'n'
+          && b[i + 5] == 'g'
+          && (b[i + 6] == ':' || b[i + 6] == '=')) {
+        int j = i + 7;
+        while (j < to && (b[j] == ' ' || b[j] == '\t')) {
+          j++;
+        }
+        int nameStart = j;
+        while (j < to && isNameByte(b[j])) {
+          j++;
+        }
+        if (j > nameStart) {
+          return new String(b, nameStart, j - nameStart, StandardCharsets.ISO_8859_1);
+        }
+      }
+    }
+    return null;
+  }
+
+  private static boolean isNameByte(byte c) {
+    return (c >= 'a' && c <= 'z')
+        || (c >= 'A' && c <= 'Z')
+        || (c >= '0' && c <= '9')
+        || c == '-'
+        || c == '_'
+        || c == '.';
+  }
+
+  /** CPython's {@code get_normal_name}: spellings of utf-8 and latin-1 folded to one name. */
+  private static String normalName(String s) {
+    String head = s.length() > 12 ? s.substring(0, 12) : s;
+    String b = head.toLowerCase(Locale.ROOT).replace('_', '-');
+    if (b.equals("utf-8") || b.startsWith("utf-8-")) {
+      return "utf-8";
+    }
+    if (b.equals("latin-1")
+        || b.equals("iso-8859-1")
+        || b.equals("iso-latin-1")
+        || b.startsWith("latin-1-")
+        || b.startsWith("iso-8859-1-")
+        || b.startsWith("iso-latin-1-")) {
+      return "iso-8859-1";
+    }
+    return s;
+  }
+
+  /** {@code encodings.normalize_encoding} followed by lower-casing, as codec lookup does. */
+  private static String pythonKey(String name) {
+    StringBuilder sb = new StringBuilder(name.length());
+    boolean punct = false;
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (Character.isLetterOrDigit(c) || c == '.') {
+        if (punct && sb.length() > 0) {
+          sb.append('_');
+        }
+        sb.append(Character.toLowerCase(c));
+        punct = false;
+      } else {
+        punct = true;
+      }
+    }
+    return sb.toString();
+  }
+
+  private static Decoded decodeUtf8(byte[] b, int start) {
+    int n = b.length;
+    int i = start;
+    while (i < n) {
+      int c = b[i] & 0xff;
+      if (c < 0x80) {
+        i++;
+        continue;
+      }
+      int need;
+      if (c >= 0xc2 && c <= 0xdf) {
+        need = 1;
+      } else if (c >= 0xe0 && c <= 0xef) {
+        need = 2;
+      } else if (c >= 0xf0 && c <= 0xf4) {
+        need = 3;
+      } else {
+        return utf8Error(b, start, i, "invalid start byte");
+      }
+      for (int k = 1; k <= need; k++) {
+        if (i + k >= n) {
+          return utf8Error(b, start, i, "unexpected end of data");
+        }
+        int cc = b[i + k] & 0xff;
+        int lo = 0x80;
+        int hi = 0xbf;
+        if (k == 1) {
+          // Exclude overlong forms, surrogates and code points above U+10FFFF.
+          if (c == 0xe0) {
+            lo = 0xa0;
+          } else if (c == 0xed) {
+            hi = 0x9f;
+          } else if (c == 0xf0) {
+            lo = 0x90;
+          } else if (c == 0xf4) {
+            hi = 0x8f;
+          }
+        }
+        if (cc < lo || cc > hi) {
+          // The literal or line ends here: CPython decodes it alone and runs out of data.
+          boolean ends = cc == '"' || cc == '\'' || cc == '\n' || cc == '\r';
+          return utf8Error(
+              b, start, i, ends ? "unexpected end of data" : "invalid continuation byte");
+        }
+      }
+      i += need + 1;
+    }
+    return new Decoded(new String(b, start, n - start, StandardCharsets.UTF_8), Optional.empty());
+  }
+
+  private static Decoded utf8Error(byte[] b, int start, int bad, String reason) {
+    // CPython decodes a string literal's body, or else the line, on its own; count from there.
+    int from = bad;
+    while (from > start && b[from - 1] != '\n' && b[from - 1] != '\r') {
+      from--;
+    }
+    for (int k = bad - 1; k >= from; k--) {
+      if (b[k] == '"' || b[k] == '\'') {
+        from = k + 1;
+        break;
+      }
+    }
+    String message =
+        String.format(
+            "(unicode error) 'utf-8' codec can't decode byte 0x%02x in position %d: %s",
+            b[bad] & 0xff, bad - from, reason);
+    String text = new String(b, start, b.length - start, StandardCharsets.UTF_8);
+    int offset = new String(b, start, bad - start, StandardCharsets.UTF_8).length();
+    return new Decoded(text, Optional.of(SyntaxError.at(message, offset, offset + 1)));
+  }
+
+  private static Decoded decodeOther(byte[] b, Codec codec) {
+    Charset charset = Charset.forName(codec.javaName());
+    String text = new String(b, charset);
+    if (codec.family() == Family.LATIN1) {
+      return new Decoded(text, Optional.empty());
+    }
+    CharsetDecoder decoder =
+        charset
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(b);
+    CharBuffer out = CharBuffer.allocate(b.length * 2 + 16);
+    CoderResult result = decoder.decode(in, out, true);
+    if (!result.isError()) {
+      result = decoder.flush(out);
+    }
+    if (!result.isError()) {
+      return new Decoded(text, Optional.empty());
+    }
+    int bad = in.position();
+    int offset = out.position();
+    String message =
+        switch (codec.family()) {
+          case ASCII ->
+              String.format(
+                  "'ascii' codec can't decode byte 0x%02x in position %d: ordinal not in"
+                      + " range(128)",
+                  b[bad] & 0xff, bad);
+          case CHARMAP ->
+              String.format(
+                  "'charmap' codec can't decode byte 0x%02x in position %d: character maps to"
+                      + " <undefined>",
+                  b[bad] & 0xff, bad);
+          case MULTIBYTE ->
+              String.format(
+                  "'%s' codec can't decode byte 0x%02x in position %d: illegal multibyte sequence",
+                  codec.pythonName(), b[bad] & 0xff, bad);
+          default ->
+              String.format(
+                  "'%s' codec can't decode bytes in position %d-%d: %s",
+                  codec.pythonName().replace('_', '-'),
+                  bad,
+                  bad + Math.max(0, result.length() - 1),
+                  result.isMalformed() ? "illegal encoding" : "truncated data");
+        };
+    return new Decoded(text, Optional.of(SyntaxError.at(message, offset, offset)));
+  }
+}
