@@ -1,0 +1,75 @@
+package dev.keel.python;
+
+import dev.keel.python.ast.Mod;
+import dev.keel.python.parser.Parser;
+import dev.keel.python.token.Tokenizer;
+import dev.keel.python.token.Tokens;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Entry point: decodes, tokenizes and parses one Python file. Never throws on bad input: syntax
+ * errors are reported in {@link ParseResult#errors()} and the statements that did parse are kept.
+ */
+public final class PythonParser {
+  /** Files longer than this are parsed on a thread with a deep stack (deeply nested code). */
+  private static final int DEEP_STACK_THRESHOLD = 2_000;
+
+  private PythonParser() {}
+
+  /** Decodes {@code source} as CPython would (BOM, coding cookie, UTF-8) and parses it. */
+  public static ParseResult parse(byte[] source) {
+    Decoded d = SourceDecoder.decode(source);
+    ParseResult r = parse(d.text());
+    if (d.error().isEmpty()) {
+      return r;
+    }
+    List<SyntaxError> errors = new ArrayList<>();
+    errors.add(d.error().get());
+    errors.addAll(r.errors());
+    return new ParseResult(r.text(), r.lines(), r.module(), errors, r.comments());
+  }
+
+  /** Parses already decoded source text. */
+  public static ParseResult parse(String text) {
+    if (text.length() <= DEEP_STACK_THRESHOLD) {
+      return parseHere(text);
+    }
+    ParseResult[] out = new ParseResult[1];
+    RuntimeException[] failure = new RuntimeException[1];
+    Thread th =
+        new Thread(
+            null,
+            () -> {
+              try {
+                out[0] = parseHere(text);
+              } catch (RuntimeException e) {
+                failure[0] = e;
+              }
+            },
+            "keel-parse",
+            512L << 20);
+    th.start();
+    try {
+      th.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while parsing", e);
+    }
+    if (failure[0] != null) {
+      throw failure[0];
+    }
+    return out[0];
+  }
+
+  private static ParseResult parseHere(String text) {
+    Tokens tokens = Tokenizer.tokenize(text);
+    Parser parser = new Parser(text, tokens.tokens(), tokens.comments());
+    Mod.Module module = parser.parseModule();
+    List<SyntaxError> errors = new ArrayList<>(tokens.errors());
+    errors.addAll(parser.errors());
+    errors.sort(Comparator.comparingInt(SyntaxError::start));
+    return new ParseResult(text, parser.lines(), module, errors, tokens.comments());
+  }
+}
