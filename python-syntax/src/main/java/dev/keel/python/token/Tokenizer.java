@@ -296,10 +296,11 @@ public final class Tokenizer {
     int backslash = pos;
     int c = ch(pos + 1);
     if (!isNewline(c)) {
+      // CPython points at the character after the backslash.
       errorToken(
           "unexpected character after line continuation character",
-          backslash,
           backslash + 1,
+          backslash + 2,
           backslash,
           backslash + 1);
       pos = backslash + 1;
@@ -307,7 +308,7 @@ public final class Tokenizer {
     }
     int after = pos + 1 + (pos + 1 < n ? newlineLength(pos + 1) : 1);
     if (ch(after) == EOF) {
-      errorToken("unexpected EOF while parsing", backslash, backslash + 1, backslash, n);
+      errorToken("unexpected EOF while parsing", backslash + 1, backslash + 1, backslash, n);
       pos = after;
       return false;
     }

@@ -1,0 +1,179 @@
+package dev.keel.python.token;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.keel.python.Decoded;
+import dev.keel.python.LineIndex;
+import dev.keel.python.SourceDecoder;
+import dev.keel.python.SyntaxError;
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Feeds invalid snippets to CPython's {@code ast.parse} and to us, and compares the first error:
+ * its class, message, line and column. Skipped, visibly, when no python 3.12 or later is found.
+ */
+class TokenizerErrorsDifferentialTest {
+
+  /**
+   * Where we knowingly put the error somewhere else on the line than CPython, with the reason;
+   * message and line must still match.
+   */
+  static final java.util.Map<String, String> OTHER_COLUMN =
+      java.util.Map.of(
+          "if x:\n    a\n  b\n",
+          "CPython points past the end of the badly indented line; we point at its first token",
+          "f'{x:{y:{z:{w}}}}'\n",
+          "CPython points before the '{' that nests too deeply; we point at it");
+
+  /** Sources whose first error CPython's tokenizer reports (not its parser). */
+  static final List<String> CASES =
+      List.of(
+          "x = '''abc\ndef\n",
+          "x = '''abc\ndef",
+          "x = 'abc\ny=1\n",
+          "x = 'ab\\'\n",
+          "x = 'abc",
+          "'''\n",
+          "f'''\n",
+          "f'abc\n",
+          "f'abc{x}\n",
+          "f\"{x\"\n",
+          "f'{'\n",
+          "x = (\n1\n",
+          "x = [1, (2,\n3]\n",
+          "x = (]\n",
+          "x = (\n]\n",
+          ")\n",
+          "x = 1)\n",
+          "if x:\n    a\n  b\n",
+          "if x:\n\ta\n        b\n",
+          "if x:\n        a\n\tb\n",
+          "x = 1 \\ y\n",
+          "x = 1 + \\",
+          "0777\n",
+          "00777\n",
+          "1__0\n",
+          "1_\n",
+          "1_a\n",
+          "1abc\n",
+          "0x\n",
+          "0x_\n",
+          "0xg\n",
+          "0o8\n",
+          "0o\n",
+          "0b2\n",
+          "0b\n",
+          "0b1_\n",
+          "1e\n",
+          "1e+\n",
+          "1.5e-x\n",
+          "1.__class__\n",
+          "1jx\n",
+          "0_\n",
+          "0_a\n",
+          "a \u20ac b\n",
+          "\u20ac = 1\n",
+          "a\u00a0b\n",
+          "x = \u00a0\n",
+          "x\u200b = 1\n",
+          "x\u0001\n",
+          "x = 1\u000b\n",
+          "f'a}b'\n",
+          "f'{a)}'\n",
+          "f'{a]}'\n",
+          "f'{x:{y:{z:{w}}}}'\n",
+          "(".repeat(201) + ")".repeat(201) + "\n",
+          "x = \"\"\"abc\n\n\n",
+          "def f():\n\tif x:\n        pass\n",
+          "x = '\u00e9\n",
+          "# coding: xyz\nx = 1\n",
+          "\ufeff# coding: latin-1\nx = 1\n",
+          "f'{x!r'\n",
+          "f'''{x\n",
+          "rb'abc\n",
+          "x = 1\n\\\n");
+
+  @Test
+  void firstErrorMatchesCPython() throws Exception {
+    Path python = PythonFinder.find();
+    assumeTrue(
+        python != null,
+        "no python >= 3.12 found (tried python3.13, python3.12 on PATH and /root/.pyenv/versions);"
+            + " differential tokenizer error test skipped");
+    Path helper = Files.createTempFile("cpython_errors", ".py");
+    try (InputStream in = getClass().getResourceAsStream("/tokenizer/cpython_errors.py")) {
+      Files.write(helper, in.readAllBytes());
+    }
+    Process process = new ProcessBuilder(python.toString(), helper.toString()).start();
+    try (OutputStream out = process.getOutputStream()) {
+      for (String c : CASES) {
+        out.write((HexFormat.of().formatHex(c.getBytes(StandardCharsets.UTF_8)) + "\n").getBytes());
+      }
+    }
+    List<String> expected = new ArrayList<>();
+    List<String> actual = new ArrayList<>();
+    try (BufferedReader r =
+        new BufferedReader(
+            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+      for (String c : CASES) {
+        String line = r.readLine();
+        String[] f = line.split("\t");
+        String theirs = f.length < 5 ? line : f[1] + ": " + f[2] + " @" + f[3] + ":" + f[4];
+        String mine = ours(c);
+        if (OTHER_COLUMN.containsKey(c)) {
+          theirs = theirs.replaceAll(":-?\\d+$", ":*");
+          mine = mine.replaceAll(":-?\\d+$", ":*");
+        }
+        expected.add(show(c) + " -> " + theirs);
+        actual.add(show(c) + " -> " + mine);
+      }
+    }
+    process.waitFor();
+    List<String> mismatches = new ArrayList<>();
+    for (int i = 0; i < expected.size(); i++) {
+      if (!expected.get(i).equals(actual.get(i))) {
+        mismatches.add("CPython " + expected.get(i) + "\n   ours " + actual.get(i));
+      }
+    }
+    mismatches.forEach(System.out::println);
+    assertEquals(List.of(), mismatches);
+  }
+
+  private static String show(String source) {
+    String s = source.length() > 40 ? source.substring(0, 40) + "..." : source;
+    return s.replace("\n", "\\n").replace("\t", "\\t");
+  }
+
+  /** Our first error in the shape the helper prints: class, message, line and 1-based column. */
+  static String ours(String source) {
+    Decoded decoded = SourceDecoder.decode(source.getBytes(StandardCharsets.UTF_8));
+    SyntaxError e = decoded.error().orElse(null);
+    if (e != null) {
+      return e.kind() + ": " + e.message() + " @0:-1";
+    }
+    Tokens tokens = Tokenizer.tokenize(decoded.text());
+    if (tokens.errors().isEmpty()) {
+      return "OK";
+    }
+    e = tokens.errors().get(0);
+    LineIndex index = new LineIndex(decoded.text());
+    return e.kind()
+        + ": "
+        + e.message()
+        + " @"
+        + index.line(e.start())
+        + ":"
+        + (index.column(e.start()) + 1);
+  }
+}

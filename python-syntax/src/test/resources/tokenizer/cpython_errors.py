@@ -1,0 +1,16 @@
+"""For TokenizerDifferentialTest: reads hex-encoded UTF-8 sources from stdin, one a line, and
+prints for each either "OK" or "ERR<TAB>type<TAB>message<TAB>line<TAB>offset" from ast.parse."""
+import ast
+import sys
+import warnings
+
+for line in sys.stdin:
+    src = bytes.fromhex(line.strip())
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            ast.parse(src)
+        print("OK")
+    except SyntaxError as e:
+        print("ERR\t%s\t%s\t%s\t%s" % (type(e).__name__, e.msg.replace("\n", " "), e.lineno, e.offset))
+    sys.stdout.flush()
