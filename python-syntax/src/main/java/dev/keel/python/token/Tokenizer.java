@@ -330,13 +330,14 @@ public final class Tokenizer {
         emit(TokenKind.ERROR, first, first);
         return;
       }
-      if (altCol <= indentAltCols[indent]) {
-        tabError(bol, first);
-      }
+      boolean inconsistent = altCol <= indentAltCols[indent];
       indent++;
       indentCols[indent] = col;
       indentAltCols[indent] = altCol;
       emit(TokenKind.INDENT, bol, first);
+      if (inconsistent) {
+        tabError(bol, first);
+      }
     } else {
       int dedents = 0;
       while (indent > 0 && col < indentCols[indent]) {
