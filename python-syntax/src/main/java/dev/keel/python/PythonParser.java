@@ -67,9 +67,33 @@ public final class PythonParser {
     Tokens tokens = Tokenizer.tokenize(text);
     Parser parser = new Parser(text, tokens.tokens(), tokens.comments());
     Mod.Module module = parser.parseModule();
-    List<SyntaxError> errors = new ArrayList<>(tokens.errors());
-    errors.addAll(parser.errors());
-    errors.sort(Comparator.comparingInt(SyntaxError::start));
+    List<SyntaxError> errors = new ArrayList<>();
+    int firstErrorTokenIndex = -1;
+    List<dev.keel.python.token.Token> toks = tokens.tokens();
+    for (int i = 0; i < toks.size(); i++) {
+      if (toks.get(i).kind() == dev.keel.python.token.TokenKind.ERROR) {
+        firstErrorTokenIndex = i;
+        break;
+      }
+    }
+    int parserFirst = parser.firstErrorToken();
+    boolean parserFirstWins =
+        !parser.errors().isEmpty()
+            && (tokens.errors().isEmpty()
+                || firstErrorTokenIndex < 0
+                || parserFirst >= 0 && parserFirst < firstErrorTokenIndex);
+    if (parserFirstWins) {
+      errors.add(parser.errors().get(0));
+      List<SyntaxError> rest = new ArrayList<>(tokens.errors());
+      rest.addAll(parser.errors().subList(1, parser.errors().size()));
+      rest.sort(Comparator.comparingInt(SyntaxError::start));
+      errors.addAll(rest);
+    } else {
+      errors.addAll(tokens.errors());
+      List<SyntaxError> rest = new ArrayList<>(parser.errors());
+      rest.sort(Comparator.comparingInt(SyntaxError::start));
+      errors.addAll(rest);
+    }
     return new ParseResult(text, parser.lines(), module, errors, tokens.comments());
   }
 }

@@ -176,6 +176,16 @@ public final class Parser {
     };
   }
 
+  private int firstErrorToken = -1;
+
+  /**
+   * Index of the token at which the first error was detected, or -1: CPython reports whichever of
+   * this and the tokenizer's first error it meets first in the token stream.
+   */
+  public int firstErrorToken() {
+    return firstErrorToken;
+  }
+
   /** The line index over the text. */
   public LineIndex lines() {
     return lines;
@@ -285,17 +295,20 @@ public final class Parser {
 
   private ParseError syntaxErrorHere() {
     Token tok = t[p];
-    if (tok.kind() == ERROR) {
+    if (tok.kind() == ERROR
+        || (tok.kind() == DEDENT || tok.kind() == INDENT || tok.kind() == NEWLINE)
+            && kindAt(p + 1) == ERROR) {
       return new ParseError(null); // the tokenizer already reported it
     }
     if (tok.kind() == INDENT) {
-      return indentationError("unexpected indent", tok.start(), tok.end());
-    }
-    if (tok.kind() == DEDENT) {
-      return indentationError(
-          "unindent does not match any outer indentation level", tok.start(), tok.end());
+      return unexpectedIndent();
     }
     return error("invalid syntax", tok.start(), tok.end());
+  }
+
+  private ParseError unexpectedIndent() {
+    int at = Math.max(t[p].start(), t[p].end() - 1);
+    return indentationError("unexpected indent", at, at);
   }
 
   private void expect(TokenKind kind) {
@@ -336,7 +349,7 @@ public final class Parser {
       int before = p;
       try {
         if (at(INDENT)) {
-          throw indentationError("unexpected indent", t[p].start(), t[p].end());
+          throw unexpectedIndent();
         }
         if (at(DEDENT)) {
           advance();
@@ -352,6 +365,9 @@ public final class Parser {
 
   private void recover(ParseError e, int before) {
     depth = 0;
+    if (e.error != null && errors.isEmpty()) {
+      firstErrorToken = p;
+    }
     record(e.error);
     if (p == before) {
       advance();
@@ -482,7 +498,7 @@ public final class Parser {
         int before = p;
         try {
           if (at(INDENT)) {
-            throw indentationError("unexpected indent", t[p].start(), t[p].end());
+            throw unexpectedIndent();
           }
           statement(body);
         } catch (ParseError e) {
@@ -607,6 +623,10 @@ public final class Parser {
     List<Expr> targets = new ArrayList<>();
     while (true) {
       int s = p;
+      if (at(STAR)) {
+        Expr st = starExpression();
+        throw error("cannot delete starred", st.range());
+      }
       Expr e = bitwiseOr();
       targets.add(toTarget(e, ExprContext.Del, s));
       if (!eat(COMMA) || atStmtEnd()) {
@@ -741,12 +761,14 @@ public final class Parser {
       value = targets.remove(targets.size() - 1);
       starts.remove(starts.size() - 1);
       List<Expr> stored = new ArrayList<>(targets.size());
+      boolean hintable = targets.size() == 1 && bitwiseOrLevel(value, start);
       for (int i = 0; i < targets.size(); i++) {
         Expr tg = targets.get(i);
-        if (tg instanceof Expr.Yield || tg instanceof Expr.YieldFrom) {
+        if ((tg instanceof Expr.Yield || tg instanceof Expr.YieldFrom)
+            && t[starts.get(i)].kind() != LPAR) {
           throw error("assignment to yield expression not possible", tg.range());
         }
-        stored.add(assignTarget(tg, starts.get(i)));
+        stored.add(assignTarget(tg, starts.get(i), hintable && i == 0));
       }
       return new Stmt.Assign(rng(start), stored, value);
     }
@@ -778,6 +800,9 @@ public final class Parser {
         throw syntaxErrorHere();
       }
       return new Stmt.AnnAssign(rng(start), target, ann, value, simple);
+    }
+    if (at(COLONEQUAL)) {
+      throw error("cannot use assignment expressions with " + exprName(e), e.range());
     }
     Operator aug = AUG[k[p].ordinal()];
     if (aug != null) {
@@ -813,29 +838,44 @@ public final class Parser {
     return j >= 0 ? t[j].end() : 0;
   }
 
-  private Expr assignTarget(Expr e, int startTok) {
+  /** True if {@code value} is a lone bitwise_or-level expression (CPython's hint condition). */
+  private boolean bitwiseOrLevel(Expr value, int startTok) {
+    return switch (value) {
+      case Expr.Compare c -> false;
+      case Expr.BoolOp b -> false;
+      case Expr.UnaryOp u -> u.op() != UnaryOperator.Not;
+      case Expr.IfExp i -> false;
+      case Expr.Lambda l -> false;
+      case Expr.Yield y -> false;
+      case Expr.YieldFrom y -> false;
+      case Expr.Starred st -> false;
+      case Expr.Tuple tu -> src.charAt(tu.range().start()) == '(';
+      default -> true;
+    };
+  }
+
+  private Expr assignTarget(Expr e, int startTok, boolean hintable) {
     Expr bad = invalidTarget(e, false);
     if (bad != null) {
-      boolean hint =
+      boolean direct =
           bad == e
-              && !(e instanceof Expr.Tuple
-                  || e instanceof Expr.ListExpr
-                  || e instanceof Expr.GeneratorExp
-                  || e instanceof Expr.Constant c
+              || e instanceof Expr.Tuple tu
+                  && src.charAt(tu.range().start()) != '('
+                  && tu.elts().contains(bad);
+      boolean hint =
+          hintable
+              && direct
+              && bitwiseOrLevel(bad, startTok)
+              && !(bad instanceof Expr.Tuple
+                  || bad instanceof Expr.ListExpr
+                  || bad instanceof Expr.GeneratorExp
+                  || bad instanceof Expr.Constant c
                       && (c.value() instanceof ConstantValue.Bool
-                          || c.value() instanceof ConstantValue.NoneValue))
-              && t[startTok].kind() != LPAR;
-      if (!hint
-          && bad != e
-          && !(bad instanceof Expr.Constant c2
-              && (c2.value() instanceof ConstantValue.Bool
-                  || c2.value() instanceof ConstantValue.NoneValue))) {
-        hint =
-            !(bad instanceof Expr.GeneratorExp
-                || bad instanceof Expr.Tuple
-                || bad instanceof Expr.ListExpr);
+                          || c.value() instanceof ConstantValue.NoneValue));
+      if (bad instanceof Expr.Yield && hintable && direct) {
+        hint = true;
       }
-      if (hint && !(bad instanceof Expr.Yield) && !(bad instanceof Expr.Starred)) {
+      if (hint) {
         throw error(
             "cannot assign to " + exprName(bad) + " here. Maybe you meant '==' instead of '='?",
             bad.range());
@@ -1235,6 +1275,9 @@ public final class Parser {
       int lp = p;
       advance();
       callArguments(bases, keywords, lp);
+      if (bases.size() == 1 && bases.get(0) instanceof Expr.GeneratorExp g) {
+        throw error("invalid syntax", g.generators().get(0).range());
+      }
     }
     expectColon();
     List<Stmt> body = block("class definition", classTok);
@@ -1301,6 +1344,9 @@ public final class Parser {
           throw error("/ must be ahead of *", tokRange(p));
         }
         if (args.isEmpty()) {
+          if (kindAt(p + 1) != COMMA) {
+            throw syntaxErrorHere();
+          }
           throw error("at least one argument must precede /", tokRange(p));
         }
         advance();
@@ -1317,7 +1363,8 @@ public final class Parser {
         if (at(COMMA) || at(close)) {
           bareStarTok = st;
           if (at(close) || kindAt(p + 1) == close || kindAt(p + 1) == DOUBLESTAR) {
-            throw error("named arguments must follow bare *", tokRange(st));
+            int where = lambda ? (at(close) ? p : p + 1) : st;
+            throw error("named arguments must follow bare *", tokRange(where));
           }
         } else {
           vararg = param(lambda, true);
@@ -2096,14 +2143,21 @@ public final class Parser {
   private void callArguments(List<Expr> args, List<Keyword> kws, int lparTok) {
     boolean seenKeyword = false;
     boolean seenDoubleStar = false;
+    String pending = null;
     while (!at(RPAR)) {
       int s = p;
       if (at(STAR)) {
         advance();
+        if (at(RPAR) || at(COMMA)) {
+          throw error("Invalid star expression", tokRange(p));
+        }
         Expr v = expression();
         Expr st = new Expr.Starred(rng(s), v, ExprContext.Load);
         if (seenDoubleStar) {
-          throw error("iterable argument unpacking follows keyword argument unpacking", st.range());
+          throw error(
+              "iterable argument unpacking follows keyword argument unpacking",
+              t[s - 1].start(),
+              st.range().end());
         }
         args.add(st);
       } else if (at(DOUBLESTAR)) {
@@ -2143,17 +2197,19 @@ public final class Parser {
               t[s].start(),
               lastEnd());
         }
-        if (seenDoubleStar) {
-          throw error("positional argument follows keyword argument unpacking", e.range());
-        }
-        if (seenKeyword) {
-          throw error("positional argument follows keyword argument", e.range());
+        if (pending == null && seenDoubleStar) {
+          pending = "positional argument follows keyword argument unpacking";
+        } else if (pending == null && seenKeyword) {
+          pending = "positional argument follows keyword argument";
         }
         args.add(e);
       }
       if (!eat(COMMA)) {
         break;
       }
+    }
+    if (pending != null) {
+      throw error(pending, tokRange(p));
     }
     expect(RPAR);
   }
@@ -2395,9 +2451,15 @@ public final class Parser {
 
   private Expr dictRest(int s, List<Expr> keys, List<Expr> values) {
     while (!at(RBRACE)) {
-      if (eat(DOUBLESTAR)) {
+      if (at(DOUBLESTAR)) {
+        int ds = p;
+        advance();
         keys.add(null);
         values.add(bitwiseOr());
+        if (atKw(K_FOR) || atKw(K_ASYNC) && kwAt(p + 1, K_FOR)) {
+          throw error(
+              "dict unpacking cannot be used in dict comprehension", t[ds].start(), lastEnd());
+        }
       } else {
         keys.add(expression());
         expect(COLON);
@@ -2419,7 +2481,10 @@ public final class Parser {
       advance();
       Expr target = starTargets();
       if (!eatKw(K_IN)) {
-        throw syntaxErrorHere();
+        if (at(ERROR)) {
+          throw syntaxErrorHere();
+        }
+        throw error("'in' expected after for-loop variables", tokRange(p));
       }
       Expr iter = disjunction();
       List<Expr> ifs = new ArrayList<>();
@@ -2458,6 +2523,7 @@ public final class Parser {
     boolean anyBytes = false;
     boolean anyStr = false;
     boolean firstU = false;
+    boolean anyPlain = false;
     // fast path: a single plain string
     if (k[p] == STRING
         && k[p + 1] != STRING
@@ -2493,6 +2559,7 @@ public final class Parser {
           }
         } else {
           anyStr = true;
+          anyPlain = true;
           ConstantValue v = stringValue(tok);
           parts.add(
               new Piece(
@@ -2515,12 +2582,12 @@ public final class Parser {
       }
       i++;
     }
-    if (anyBytes && anyStr) {
-      throw error("cannot mix bytes and nonbytes literals", t[s].start(), lastEnd());
-    }
-    if (anyT && (anyF || parts.stream().anyMatch(x -> x instanceof Piece) && false)) {
+    if (anyT && (anyF || anyPlain || anyBytes)) {
       throw error(
           "cannot mix t-string literals with string or bytes literals", t[s].start(), lastEnd());
+    }
+    if (anyBytes && anyStr) {
+      throw error("cannot mix bytes and nonbytes literals", tokRange(p));
     }
     if (anyBytes) {
       return new Expr.Constant(rng(s), new ConstantValue.Bytes(bytes.toByteArray()), null);
@@ -2626,6 +2693,16 @@ public final class Parser {
     return new ConstantValue.Str(sb.toString());
   }
 
+  /** CPython 3.14's Interpolation.str: the expression text without trailing blanks and '='. */
+  private String interpolationText(int from, int to) {
+    String raw = withoutComments(from, to);
+    int len = raw.length();
+    while (len > 0 && (Character.isWhitespace(raw.charAt(len - 1)) || raw.charAt(len - 1) == '=')) {
+      len--;
+    }
+    return raw.substring(0, len);
+  }
+
   /** Source text of {@code [from, to)} with comments cut out, as CPython's debug f-strings. */
   private String withoutComments(int from, int to) {
     StringBuilder sb = new StringBuilder(to - from);
@@ -2655,10 +2732,10 @@ public final class Parser {
     while (true) {
       if (at(middle)) {
         Token m = t[p];
-        parts.add(new Piece(m.start(), m.end(), middleText(m, raw), false));
+        parts.add(new Piece(m.start(), middleEnd(m), middleText(m, raw), false));
         advance();
       } else if (at(LBRACE)) {
-        replacementField(parts, raw, template);
+        replacementField(parts, raw, template, false);
       } else if (at(end)) {
         advance();
         return;
@@ -2666,6 +2743,18 @@ public final class Parser {
         throw syntaxErrorHere();
       }
     }
+  }
+
+  /** End of a literal part: a doubled brace's second character belongs to it, as in CPython. */
+  private int middleEnd(Token m) {
+    int e = m.end();
+    if (e > m.start() && e < src.length()) {
+      char c = src.charAt(e - 1);
+      if ((c == '{' || c == '}') && src.charAt(e) == c) {
+        return e + 1;
+      }
+    }
+    return e;
   }
 
   private String middleText(Token m, boolean raw) {
@@ -2689,12 +2778,17 @@ public final class Parser {
     return sb.toString();
   }
 
-  private void replacementField(List<Object> parts, boolean raw, boolean template) {
+  private void replacementField(List<Object> parts, boolean raw, boolean template, boolean inSpec) {
     int s = p;
     advance(); // {
     enter();
     try {
       int exprStart = p;
+      if (at(RBRACE) || at(EXCLAMATION) || at(COLON) || at(EQUAL)) {
+        throw error(
+            "f-string: valid expression required before '" + src.charAt(t[p].start()) + "'",
+            tokRange(p));
+      }
       Expr value;
       if (atKw(K_YIELD)) {
         value = yieldExpr();
@@ -2702,6 +2796,10 @@ public final class Parser {
         value = starExpressions();
       }
       int exprEndTok = p;
+      if (!at(EQUAL) && !at(EXCLAMATION) && !at(COLON) && !at(RBRACE) && !at(ERROR)) {
+        throw error(
+            (template ? "t" : "f") + "-string: expecting '=', or '!', or ':', or '}'", tokRange(p));
+      }
       String debugText = null;
       int debugEnd = p;
       if (at(EQUAL)) {
@@ -2709,6 +2807,7 @@ public final class Parser {
         debugEnd = p;
         debugText = withoutComments(t[s].end(), t[p].start());
       }
+      int delimiterTok = p;
       int conversion = -1;
       if (at(EXCLAMATION)) {
         advance();
@@ -2723,6 +2822,9 @@ public final class Parser {
         }
         conversion = c.charAt(0);
         advance();
+        if (!at(COLON) && !at(RBRACE) && !at(ERROR)) {
+          throw error((template ? "t" : "f") + "-string: expecting ':' or '}'", tokRange(p));
+        }
       }
       Expr spec = null;
       if (at(COLON)) {
@@ -2733,10 +2835,10 @@ public final class Parser {
         while (true) {
           if (at(middle)) {
             Token m = t[p];
-            specParts.add(new Piece(m.start(), m.end(), middleText(m, raw), false));
+            specParts.add(new Piece(m.start(), middleEnd(m), middleText(m, raw), false));
             advance();
           } else if (at(LBRACE)) {
-            replacementField(specParts, raw, template);
+            replacementField(specParts, raw, template, true);
           } else {
             break;
           }
@@ -2745,8 +2847,9 @@ public final class Parser {
         spec = template ? new Expr.JoinedStr(rng(cs), vals) : new Expr.JoinedStr(rng(cs), vals);
       }
       if (!at(RBRACE)) {
-        if (at(EQUAL) || at(COLONEQUAL)) {
-          throw syntaxErrorHere();
+        if (spec != null && !at(ERROR)) {
+          throw error(
+              (template ? "t" : "f") + "-string: expecting '}', or format specs", tokRange(p));
         }
         throw syntaxErrorHere();
       }
@@ -2758,8 +2861,8 @@ public final class Parser {
       if (debugText != null) {
         parts.add(new Piece(t[s].end(), t[debugEnd].start(), debugText, false));
       }
-      if (template) {
-        String str = src.substring(t[exprStart].start(), t[exprEndTok - 1].end());
+      if (template && !inSpec) {
+        String str = interpolationText(t[s].end(), t[delimiterTok].start());
         parts.add(new Expr.Interpolation(r, value, str, conversion, spec));
       } else {
         parts.add(new Expr.FormattedValue(r, value, conversion, spec));
