@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
     description = "Audits a Python codebase for the discipline that keeps it changeable.",
     subcommands = {
       CheckCommand.class,
+      AstCommand.class,
       BaselineCommand.class,
       RulesCommand.class,
       ExplainCommand.class,

@@ -12,7 +12,10 @@ import dev.keel.project.Project;
 import dev.keel.project.ProjectContext;
 import dev.keel.project.ProjectDiscovery;
 import dev.keel.project.ProjectFile;
+import dev.keel.python.ParseResult;
+import dev.keel.python.PythonParser;
 import dev.keel.rule.Finding;
+import dev.keel.rule.FileRules;
 import dev.keel.rule.FindingSink;
 import dev.keel.rule.ProjectRule;
 import dev.keel.rule.RuleDescriptor;
@@ -79,7 +82,8 @@ public final class Audit {
 
     List<ProjectFile> python =
         project.pythonFiles().stream().filter(f -> project.inScope(f.path())).toList();
-    List<FileOutcome> outcomes = perFile(python, request.threads());
+    FileRules fileRules = new FileRules(rules);
+    List<FileOutcome> outcomes = perFile(python, request.threads(), fileRules, config);
 
     List<Finding> raw = new ArrayList<>();
     long lines = 0;
@@ -130,11 +134,12 @@ public final class Audit {
     return Optional.of(project.root().resolve(name));
   }
 
-  private List<FileOutcome> perFile(List<ProjectFile> files, int threads) {
+  private List<FileOutcome> perFile(
+      List<ProjectFile> files, int threads, FileRules fileRules, KeelConfig config) {
     ForkJoinPool pool = new ForkJoinPool(threads);
     try {
       // Results come back in file order whatever the thread count, so output is stable.
-      return pool.submit(() -> files.parallelStream().map(Audit::analyse).toList()).get();
+      return pool.submit(() -> files.parallelStream().map(f -> analyse(f, fileRules, config)).toList()).get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
@@ -148,7 +153,7 @@ public final class Audit {
     }
   }
 
-  private static FileOutcome analyse(ProjectFile file) {
+  private static FileOutcome analyse(ProjectFile file, FileRules fileRules, KeelConfig config) {
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(file.absolute());
@@ -166,7 +171,12 @@ public final class Audit {
     if (bytes.length > 0 && bytes[bytes.length - 1] != '\n') {
       lines++;
     }
-    return new FileOutcome(lines, List.of());
+    if (fileRules.isEmpty()) {
+      return new FileOutcome(lines, List.of());
+    }
+    // The syntax tree lives only inside this call: findings outlive it, the tree does not.
+    ParseResult parse = PythonParser.parse(bytes);
+    return new FileOutcome(lines, fileRules.check(file, parse, config));
   }
 
   private static FindingSink sinkFor(RuleDescriptor d, List<Finding> out) {

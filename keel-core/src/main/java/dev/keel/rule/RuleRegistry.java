@@ -1,6 +1,7 @@
 package dev.keel.rule;
 
 import dev.keel.rules.project.ProjectHygieneRules;
+import dev.keel.rules.syntax.SyntaxRules;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -13,7 +14,8 @@ import java.util.stream.Stream;
 /** The one list of every rule Keel has. A test fails when a rule is missing from it. */
 public final class RuleRegistry {
   private static final RuleRegistry DEFAULT =
-      new RuleRegistry(Stream.of(ProjectHygieneRules.all()).flatMap(List::stream).toList());
+      new RuleRegistry(
+          Stream.of(ProjectHygieneRules.all(), SyntaxRules.all()).flatMap(List::stream).toList());
 
   private final Map<String, RuleDescriptor> byCode;
 

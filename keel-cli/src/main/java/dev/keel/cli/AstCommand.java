@@ -1,0 +1,80 @@
+package dev.keel.cli;
+
+import dev.keel.config.ConfigException;
+import dev.keel.python.AstDump;
+import dev.keel.python.ParseResult;
+import dev.keel.python.PythonParser;
+import dev.keel.python.SyntaxError;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code keel ast FILE…}: the syntax tree of each file in CPython's {@code ast.dump} format, so it
+ * can be compared byte for byte with what CPython prints.
+ */
+@Command(
+    name = "ast",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Print each file's syntax tree as CPython 3.13 prints",
+      "ast.dump(ast.parse(src), include_attributes=True, show_empty=True):",
+      "a line '== PATH', then the dump on one line, or 'SyntaxError: LINE:COL: MESSAGE'."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:every file parses",
+      "1:a file does not parse",
+      "2:a file cannot be read"
+    })
+final class AstCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(paramLabel = "FILE", arity = "1..*", description = "Python files.")
+  List<Path> files = new ArrayList<>();
+
+  @Override
+  public Integer call() {
+    List<byte[]> sources = new ArrayList<>();
+    for (Path f : files) {
+      if (Files.isDirectory(f)) {
+        throw new ConfigException(f + " is a folder; keel ast takes Python files");
+      }
+      try {
+        sources.add(Files.readAllBytes(f));
+      } catch (IOException e) {
+        throw new ConfigException(
+            "cannot read " + f + (Files.exists(f) ? ": " + e.getMessage() : ": no such file"));
+      }
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    int code = ExitCode.CLEAN;
+    for (int i = 0; i < files.size(); i++) {
+      ParseResult parse = PythonParser.parse(sources.get(i));
+      out.println("== " + files.get(i));
+      if (parse.errors().isEmpty()) {
+        out.println(AstDump.dump(parse));
+      } else {
+        SyntaxError e = parse.errors().get(0);
+        out.println(
+            "SyntaxError: "
+                + parse.lines().line(e.start())
+                + ":"
+                + (parse.lines().column(e.start()) + 1)
+                + ": "
+                + e.message());
+        code = ExitCode.FINDINGS;
+      }
+    }
+    out.flush();
+    return code;
+  }
+}

@@ -1,0 +1,149 @@
+package dev.keel.rule;
+
+import dev.keel.config.KeelConfig;
+import dev.keel.project.FileKind;
+import dev.keel.project.ProjectFile;
+import dev.keel.python.LineIndex;
+import dev.keel.python.ParseResult;
+import dev.keel.python.ast.Node;
+import dev.keel.python.ast.TextRange;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * One file as the file rules see it during the walk: its parse, where the walk is, and where
+ * findings go. Not thread-safe; one per file.
+ */
+public final class FileVisit {
+  private final ProjectFile file;
+  private final ParseResult parse;
+  private final KeelConfig config;
+  private final List<Node> ancestors = new ArrayList<>();
+  private final List<Node> ancestorsView = Collections.unmodifiableList(ancestors);
+  private final Map<Object, Object> state = new HashMap<>();
+  private final List<Finding> findings = new ArrayList<>();
+  private RuleDescriptor current;
+
+  FileVisit(ProjectFile file, ParseResult parse, KeelConfig config) {
+    this.file = file;
+    this.parse = parse;
+    this.config = config;
+  }
+
+  /** Relative to the project root, {@code /}-separated. */
+  public String path() {
+    return file.path();
+  }
+
+  /** The dotted module name, where the file is importable. */
+  public Optional<String> module() {
+    return file.module();
+  }
+
+  /** Whether the file belongs to the test suite. */
+  public boolean isTest() {
+    return file.kind() == FileKind.TEST;
+  }
+
+  public ParseResult parse() {
+    return parse;
+  }
+
+  public LineIndex lines() {
+    return parse.lines();
+  }
+
+  public String text() {
+    return parse.text();
+  }
+
+  /** The source text of a node. */
+  public String text(Node n) {
+    return parse.text().substring(n.range().start(), n.range().end());
+  }
+
+  /** A {@code [tool.keel.thresholds]} value. */
+  public int threshold(String key) {
+    return config.threshold(key);
+  }
+
+  /** The nodes enclosing the current one, outermost (the module) first. */
+  public List<Node> ancestors() {
+    return ancestorsView;
+  }
+
+  /** The node directly enclosing the current one, if any. */
+  public Optional<Node> parent() {
+    return ancestors.isEmpty()
+        ? Optional.empty()
+        : Optional.of(ancestors.get(ancestors.size() - 1));
+  }
+
+  /** Per-file state of a rule, made on first use. */
+  @SuppressWarnings("unchecked")
+  public <T> T state(Object key, Supplier<T> init) {
+    return (T) state.computeIfAbsent(key, k -> init.get());
+  }
+
+  /** A finding on a node. */
+  public void report(Node node, String message) {
+    report(node.range(), message);
+  }
+
+  /** A finding on a range of the text. */
+  public void report(TextRange range, String message) {
+    report(range.start(), range.end(), message);
+  }
+
+  /** A finding from offset {@code start} to {@code end} of the decoded text. */
+  public void report(int start, int end, String message) {
+    LineIndex li = parse.lines();
+    int line = li.line(start);
+    int column = li.column(start) + 1;
+    int endLine = li.line(Math.max(start, end));
+    int endColumn = li.column(Math.max(start, end)) + 1;
+    if (endLine == line && endColumn <= column) {
+      endColumn = column + 1;
+    }
+    add(Optional.of(new Span(line, column, endLine, endColumn)), message);
+  }
+
+  /** A finding about the file as a whole. */
+  public void reportFile(String message) {
+    add(Optional.empty(), message);
+  }
+
+  private void add(Optional<Span> span, String message) {
+    findings.add(
+        new Finding(
+            current.code(),
+            current.severity(),
+            message,
+            file.path(),
+            span,
+            current.effortMinutes(),
+            "",
+            false));
+  }
+
+  void enter(Node n) {
+    ancestors.add(n);
+  }
+
+  void leave() {
+    ancestors.remove(ancestors.size() - 1);
+  }
+
+  void use(RuleDescriptor rule) {
+    current = rule;
+  }
+
+  List<Finding> findings() {
+    return findings;
+  }
+}

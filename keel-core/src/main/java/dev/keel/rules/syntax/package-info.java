@@ -1,0 +1,2 @@
+/** {@code SYN}: files that are not valid Python. */
+package dev.keel.rules.syntax;
