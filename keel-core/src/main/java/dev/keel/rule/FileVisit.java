@@ -5,6 +5,7 @@ import dev.keel.project.FileKind;
 import dev.keel.project.ProjectFile;
 import dev.keel.python.LineIndex;
 import dev.keel.python.ParseResult;
+import dev.keel.python.ast.Expr;
 import dev.keel.python.ast.Node;
 import dev.keel.python.ast.TextRange;
 import java.util.ArrayList;
@@ -28,6 +29,7 @@ public final class FileVisit {
   private final Map<Object, Object> state = new HashMap<>();
   private final List<Finding> findings = new ArrayList<>();
   private RuleDescriptor current;
+  private ImportNames importNames;
 
   FileVisit(ProjectFile file, ParseResult parse, KeelConfig config) {
     this.file = file;
@@ -82,6 +84,20 @@ public final class FileVisit {
     return ancestors.isEmpty()
         ? Optional.empty()
         : Optional.of(ancestors.get(ancestors.size() - 1));
+  }
+
+  /**
+   * The dotted name an expression stands for through the module's imports: {@code
+   * requests.get} for {@code r.get} after {@code import requests as r}, {@code builtins.open}
+   * for an unshadowed {@code open}. Empty for anything else, such as a local variable.
+   */
+  public Optional<String> qualifiedName(Expr e) {
+    if (importNames == null) {
+      importNames =
+          ImportNames.of(
+              parse.module(), file.module().orElse(""), file.name().equals("__init__.py"));
+    }
+    return importNames.qualifiedName(e);
   }
 
   /** Per-file state of a rule, made on first use. */
