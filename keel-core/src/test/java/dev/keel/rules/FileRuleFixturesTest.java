@@ -27,12 +27,16 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Runs every file-rule fixture under {@code src/test/resources/fixtures/}: the lines marked {@code
- * # expect: CODE} must be exactly the lines where the rule named by the file reports.
+ * # expect: CODE} must be exactly the lines where the rule named by the file reports; {@code #
+ * expect-file: CODE} anywhere expects a finding about the whole file (line 0). A first line {@code
+ * # fixture-path: pkg/utils.py} audits the fixture as if it were at that path.
  */
 class FileRuleFixturesTest {
   private static final Path ROOT = Path.of("src/test/resources/fixtures");
-  private static final Pattern NAME = Pattern.compile("(?:test_)?([A-Z]{3}[0-9]{3}).*\\.py");
+  private static final Pattern NAME = Pattern.compile("(?:test_)?([A-Z]{3}[0-9]{3})[^/]*\\.py");
   private static final Pattern EXPECT = Pattern.compile("#\\s*expect:\\s*([A-Z0-9, ]+)");
+  private static final Pattern EXPECT_FILE = Pattern.compile("#\\s*expect-file:\\s*([A-Z0-9, ]+)");
+  private static final Pattern FIXTURE_PATH = Pattern.compile("#\\s*fixture-path:\\s*(\\S+)");
 
   @TestFactory
   Stream<DynamicTest> everyFixture() throws IOException {
@@ -55,17 +59,32 @@ class FileRuleFixturesTest {
             .byCode(code)
             .orElseThrow(() -> new AssertionError("fixture " + name + " names no rule"));
     byte[] bytes = Files.readAllBytes(fixture);
+    List<String> lines =
+        new String(bytes, java.nio.charset.StandardCharsets.UTF_8).lines().toList();
     String rel = ROOT.relativize(fixture).toString().replace('\\', '/');
-    FileKind kind = name.startsWith("test_") ? FileKind.TEST : FileKind.SOURCE;
-    ProjectFile file =
-        new ProjectFile(fixture, rel, kind, Optional.of(name.replaceAll("\\.py$", "")));
+    Matcher pathMarker = FIXTURE_PATH.matcher(lines.isEmpty() ? "" : lines.get(0));
+    if (pathMarker.find()) {
+      rel = pathMarker.group(1);
+    }
+    String relName = rel.substring(rel.lastIndexOf('/') + 1);
+    FileKind kind =
+        relName.startsWith("test_") || relName.endsWith("_test.py") ? FileKind.TEST : FileKind.SOURCE;
+    String module = rel.replaceAll("\\.py$", "").replaceAll("/__init__$", "").replace('/', '.');
+    ProjectFile file = new ProjectFile(fixture, rel, kind, Optional.of(module));
     List<Finding> found =
         new FileRules(List.of(rule))
             .check(file, PythonParser.parse(bytes), KeelConfig.defaults());
 
     TreeMap<Integer, Integer> expected = new TreeMap<>();
-    List<String> lines = new String(bytes, java.nio.charset.StandardCharsets.UTF_8).lines().toList();
     for (int i = 0; i < lines.size(); i++) {
+      Matcher whole = EXPECT_FILE.matcher(lines.get(i));
+      if (whole.find()) {
+        for (String c : whole.group(1).split(",")) {
+          if (c.strip().equals(code)) {
+            expected.merge(0, 1, Integer::sum);
+          }
+        }
+      }
       Matcher e = EXPECT.matcher(lines.get(i));
       if (e.find()) {
         for (String c : e.group(1).split(",")) {
@@ -83,7 +102,8 @@ class FileRuleFixturesTest {
       actualLines.add(f.line());
       detail.append("\n  ").append(f.line()).append(": ").append(f.message());
     }
-    assertFalse(expectedLines.isEmpty(), name + " has no line marked '# expect: " + code + "'");
+    assertFalse(
+        expectedLines.isEmpty(), name + " has no line marked '# expect: " + code + "' (or expect-file)");
     assertTrue(
         actualLines.size() < lines.size(), name + " must also have lines where " + code + " is quiet");
     assertEquals(expectedLines, actualLines, name + ": lines with findings" + detail);
