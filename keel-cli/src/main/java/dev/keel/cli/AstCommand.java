@@ -30,11 +30,7 @@ import picocli.CommandLine.Spec;
       "a line '== PATH', then the dump on one line, or 'SyntaxError: LINE:COL: MESSAGE'."
     },
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-      "0:every file parses",
-      "1:a file does not parse",
-      "2:a file cannot be read"
-    })
+    exitCodeList = {"0:every file parses", "1:a file does not parse", "2:a file cannot be read"})
 final class AstCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

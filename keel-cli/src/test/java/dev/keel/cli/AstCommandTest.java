@@ -47,7 +47,8 @@ class AstCommandTest {
     Cli.Outcome o = Cli.run("ast", tmp.resolve("nope.py").toString());
     assertEquals(2, o.code());
     assertEquals("", o.out());
-    assertTrue(o.err().startsWith("keel: cannot read ") && o.err().contains("no such file"), o.err());
+    assertTrue(
+        o.err().startsWith("keel: cannot read ") && o.err().contains("no such file"), o.err());
     assertEquals(1, o.err().strip().lines().count());
   }
 }

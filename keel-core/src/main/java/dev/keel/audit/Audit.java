@@ -14,8 +14,8 @@ import dev.keel.project.ProjectDiscovery;
 import dev.keel.project.ProjectFile;
 import dev.keel.python.ParseResult;
 import dev.keel.python.PythonParser;
-import dev.keel.rule.Finding;
 import dev.keel.rule.FileRules;
+import dev.keel.rule.Finding;
 import dev.keel.rule.FindingSink;
 import dev.keel.rule.ProjectRule;
 import dev.keel.rule.RuleDescriptor;
@@ -139,7 +139,9 @@ public final class Audit {
     ForkJoinPool pool = new ForkJoinPool(threads);
     try {
       // Results come back in file order whatever the thread count, so output is stable.
-      return pool.submit(() -> files.parallelStream().map(f -> analyse(f, fileRules, config)).toList()).get();
+      return pool.submit(
+              () -> files.parallelStream().map(f -> analyse(f, fileRules, config)).toList())
+          .get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);

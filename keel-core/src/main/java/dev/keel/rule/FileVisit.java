@@ -87,9 +87,9 @@ public final class FileVisit {
   }
 
   /**
-   * The dotted name an expression stands for through the module's imports: {@code
-   * requests.get} for {@code r.get} after {@code import requests as r}, {@code builtins.open}
-   * for an unshadowed {@code open}. Empty for anything else, such as a local variable.
+   * The dotted name an expression stands for through the module's imports: {@code requests.get} for
+   * {@code r.get} after {@code import requests as r}, {@code builtins.open} for an unshadowed
+   * {@code open}. Empty for anything else, such as a local variable.
    */
   public Optional<String> qualifiedName(Expr e) {
     if (importNames == null) {

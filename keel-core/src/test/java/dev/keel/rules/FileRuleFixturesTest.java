@@ -42,7 +42,8 @@ class FileRuleFixturesTest {
   Stream<DynamicTest> everyFixture() throws IOException {
     List<Path> fixtures;
     try (Stream<Path> s = Files.walk(ROOT)) {
-      fixtures = s.filter(p -> NAME.matcher(p.getFileName().toString()).matches()).sorted().toList();
+      fixtures =
+          s.filter(p -> NAME.matcher(p.getFileName().toString()).matches()).sorted().toList();
     }
     assertFalse(fixtures.isEmpty(), "no fixtures under " + ROOT);
     return fixtures.stream()
@@ -68,12 +69,13 @@ class FileRuleFixturesTest {
     }
     String relName = rel.substring(rel.lastIndexOf('/') + 1);
     FileKind kind =
-        relName.startsWith("test_") || relName.endsWith("_test.py") ? FileKind.TEST : FileKind.SOURCE;
+        relName.startsWith("test_") || relName.endsWith("_test.py")
+            ? FileKind.TEST
+            : FileKind.SOURCE;
     String module = rel.replaceAll("\\.py$", "").replaceAll("/__init__$", "").replace('/', '.');
     ProjectFile file = new ProjectFile(fixture, rel, kind, Optional.of(module));
     List<Finding> found =
-        new FileRules(List.of(rule))
-            .check(file, PythonParser.parse(bytes), KeelConfig.defaults());
+        new FileRules(List.of(rule)).check(file, PythonParser.parse(bytes), KeelConfig.defaults());
 
     TreeMap<Integer, Integer> expected = new TreeMap<>();
     for (int i = 0; i < lines.size(); i++) {
@@ -108,7 +110,8 @@ class FileRuleFixturesTest {
           name + " has no line marked '# expect: " + code + "' (or expect-file)");
     }
     assertTrue(
-        actualLines.size() < lines.size(), name + " must also have lines where " + code + " is quiet");
+        actualLines.size() < lines.size(),
+        name + " must also have lines where " + code + " is quiet");
     assertEquals(expectedLines, actualLines, name + ": lines with findings" + detail);
   }
 }

@@ -12,7 +12,8 @@ import java.util.Set;
 @RuleSpec(
     code = "SYN001",
     name = "InvalidSyntax",
-    summary = "the file is not valid Python: it cannot be imported, and no other rule sees it whole",
+    summary =
+        "the file is not valid Python: it cannot be imported, and no other rule sees it whole",
     severity = Severity.ERROR,
     effortMinutes = 10,
     scope = Scope.FILE)
