@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -42,11 +43,7 @@ class TokenizerDifferentialTest {
 
   @Test
   void standardLibraryTokensMatchCPython() throws Exception {
-    Path python = PythonFinder.find();
-    assumeTrue(
-        python != null,
-        "no python >= 3.12 found (tried python3.13, python3.12 on PATH and /root/.pyenv/versions);"
-            + " differential tokenizer test skipped");
+    Path python = requirePython();
     Path stdlib =
         Path.of(
             PythonFinder.run(python, "import sysconfig; print(sysconfig.get_paths()['stdlib'])")
@@ -59,7 +56,96 @@ class TokenizerDifferentialTest {
               .toList();
     }
     assumeTrue(!files.isEmpty(), "no .py files under " + stdlib);
+    Stats stats = compareWithCPython(python, stdlib, files);
+    stats.print("standard library of " + python);
+    assertEquals(files.size(), stats.compared, "every file must be compared");
+    assertEquals(List.of(), stats.failures.stream().limit(40).toList());
+  }
 
+  /**
+   * Small programs full of f-strings, brackets, numbers and indentation, randomly mutated (a fixed
+   * seed, so the run is repeatable): valid ones must tokenize exactly like CPython, and whatever
+   * CPython's tokenizer rejects we must reject too. No t-strings: CPython before 3.14 reads {@code
+   * t'x'} as a name and a string.
+   */
+  @Test
+  void mutatedSnippetsMatchCPython() throws Exception {
+    Path python = requirePython();
+    String[] seeds = {
+      "x = f\"a{{b}}c{x!r:>{w}.{p}} {y=} \u00e9{z:%Y-%m}\"\n",
+      "t = f'''ab\n{x\n+ 1}cd{{'''\n",
+      "u = rb'x' f\"{'a' \"b\"}\" f\"{x:{{}}>10}\"\n",
+      "if x:\n    y = 0x1F + 1_000 * 2.5e-3j\n\tz = [1,\n  2]\nw = '''a\nb'''\n",
+      "def f(a, /, b=0o17, *c, **d) -> int:\n    return a @ b // c ** 2 >> 1\n",
+      "s = f'{x:{y:{z}}}' + f'{a!s}' + f'{b=!r:^10}' + f'\\N{BULLET}{c}'\n",
+      "x = (1 +\n     2)  # comment\ny = x \\\n  + 1\n",
+      "f'{x:=10}' f'{(x:=10)}' f'{x!=y}' f'{ {1:2}[1] }' f'{[1][0]}'\n",
+      "rf'\\{x}' fr\"{x}\\d\" f'{x}' F'{x}' Rf'{x}'\n",
+      "f'''{\n  x  # the x\n}'''\nf\"{'''a\nb'''}\"\n",
+      "class A:\n  def f(self):\n    if x:\n      pass\n  y = 1\n",
+      "0 00 1. .5 1e5 1j 0xA 0b1 1_0 1__0 0777 09.5 1if x else 2\n",
+      "b = f\"\"\"{\n  f'{1}'  # c\n}{{x}}\\{y}\"\"\" rf'{a}\\n{{' fR''\n",
+      "c = f'\\N{DASH}\\{{x}}' f'{x:\\n}' f'{x!r:{y!s}}' f'{a:{b:{c}}}'\n",
+    };
+    String alphabet = "'\"{}()[]:!=\\#\n\t fbrRFu0_.e1x=+*%<>@~^|&;,\u00e9\r\f";
+    Random random = new Random(20261123);
+    Path dir = Files.createTempDirectory("keel-tokenizer-fuzz");
+    List<Path> files = new ArrayList<>();
+    for (int i = 0; i < 3000; i++) {
+      StringBuilder sb = new StringBuilder(seeds[random.nextInt(seeds.length)]);
+      int edits = 1 + random.nextInt(4);
+      for (int e = 0; e < edits && sb.length() > 0; e++) {
+        int at = random.nextInt(sb.length());
+        double op = random.nextDouble();
+        if (op < 0.45) {
+          // A lone \r is a line break for the parser (and us) but not for the tokenize module,
+          // which reads lines split at \n only: insert \r\n instead.
+          char c = alphabet.charAt(random.nextInt(alphabet.length()));
+          sb.insert(at, c == '\r' ? "\r\n" : String.valueOf(c));
+        } else if (op < 0.9) {
+          sb.deleteCharAt(at);
+        } else {
+          sb.insert(at, sb.substring(at, Math.min(sb.length(), at + 1 + random.nextInt(6))));
+        }
+      }
+      Path f = dir.resolve(String.format("m%05d.py", i));
+      Files.writeString(f, sb.toString());
+      files.add(f);
+    }
+    Stats stats = compareWithCPython(python, dir, files);
+    stats.print(files.size() + " mutated snippets");
+    assertEquals(files.size(), stats.compared, "every snippet must be compared");
+    assertEquals(List.of(), stats.failures.stream().limit(20).toList());
+  }
+
+  private static Path requirePython() {
+    Path python = PythonFinder.find();
+    assumeTrue(
+        python != null,
+        "no python >= 3.12 found (tried python3.13, python3.12 on PATH and /root/.pyenv/versions);"
+            + " differential tokenizer test skipped");
+    return python;
+  }
+
+  private static final class Stats {
+    int compared;
+    int matching;
+    int rejectedByBoth;
+    final List<String> failures = new ArrayList<>();
+    final Map<String, String> knownSeen = new HashMap<>();
+
+    void print(String what) {
+      System.out.printf(
+          "Tokenizer differential, %s: %d files compared, %d matching, %d rejected by both,"
+              + " %d known differences, %d failures%n",
+          what, compared, matching, rejectedByBoth, knownSeen.size(), failures.size());
+      knownSeen.forEach((f, p) -> System.out.println("  known difference " + f + ": " + p));
+      failures.stream().limit(40).forEach(f -> System.out.println("  FAIL " + f));
+    }
+  }
+
+  /** Runs the helper once over all {@code files} and compares each with our tokens. */
+  private Stats compareWithCPython(Path python, Path root, List<Path> files) throws Exception {
     Path helper = Files.createTempFile("cpython_tokens", ".py");
     try (InputStream in = getClass().getResourceAsStream("/tokenizer/cpython_tokens.py")) {
       Files.write(helper, in.readAllBytes());
@@ -83,12 +169,7 @@ class TokenizerDifferentialTest {
               }
             });
     writer.start();
-
-    int compared = 0;
-    int matching = 0;
-    int rejectedByBoth = 0;
-    List<String> failures = new ArrayList<>();
-    Map<String, String> knownSeen = new HashMap<>();
+    Stats stats = new Stats();
     try (BufferedReader r =
         new BufferedReader(
             new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8), 1 << 16)) {
@@ -108,19 +189,21 @@ class TokenizerDifferentialTest {
         } else if (line.startsWith("P ")) {
           parseError = line.substring(2);
         } else if (line.equals(".")) {
-          compared++;
-          String relative = stdlib.relativize(Path.of(file)).toString();
+          stats.compared++;
+          String relative = root.relativize(Path.of(file)).toString();
           Outcome o = compare(Path.of(file), expected, tokenizeError, parseError);
-          if (o.problem == null) {
+          if (o.known != null) {
+            stats.knownSeen.put(relative, o.known);
+          } else if (o.problem == null) {
             if (o.rejected) {
-              rejectedByBoth++;
+              stats.rejectedByBoth++;
             } else {
-              matching++;
+              stats.matching++;
             }
           } else if (KNOWN_DIFFERENCES.containsKey(relative)) {
-            knownSeen.put(relative, o.problem);
+            stats.knownSeen.put(relative, o.problem);
           } else {
-            failures.add(relative + ": " + o.problem);
+            stats.failures.add(relative + ": " + o.problem);
           }
         } else {
           expected.add(line);
@@ -129,17 +212,36 @@ class TokenizerDifferentialTest {
     }
     writer.join();
     assertTrue(process.waitFor(60, TimeUnit.SECONDS), "python helper did not finish");
-    System.out.printf(
-        "Tokenizer differential vs %s: %d files compared, %d matching, %d rejected by both,"
-            + " %d known differences, %d failures%n",
-        python, compared, matching, rejectedByBoth, knownSeen.size(), failures.size());
-    knownSeen.forEach((f, p) -> System.out.println("  known difference " + f + ": " + p));
-    failures.stream().limit(40).forEach(f -> System.out.println("  FAIL " + f));
-    assertEquals(files.size(), compared, "every file must be compared");
-    assertEquals(List.of(), failures.stream().limit(40).toList());
+    return stats;
   }
 
-  private record Outcome(String problem, boolean rejected) {}
+  private record Outcome(String problem, boolean rejected, String known) {
+    Outcome(String problem, boolean rejected) {
+      this(problem, rejected, null);
+    }
+  }
+
+  private static final String CR_LF_IN_FORMAT_SPEC =
+      "a \\r\\n ends the format spec of a single-quoted f-string: tokenize reads lines that are"
+          + " not newline-translated and keeps the \\r in the FSTRING_MIDDLE; the parser's"
+          + " tokenizer (newline-translated input) and ours end the middle before the line break";
+
+  /** The one difference the mutated snippets meet: see {@link #CR_LF_IN_FORMAT_SPEC}. */
+  private static boolean crLfEndsFormatSpec(String text, String theirs, String ours) {
+    String[] a = theirs.split(" ");
+    String[] b = ours.split(" ");
+    return text.contains("\r\n")
+        && a[0].equals("FSTRING_MIDDLE")
+        && b[0].equals("FSTRING_MIDDLE")
+        && a[1].equals(b[1])
+        && a[2].equals(b[2])
+        && a[3].equals(b[3])
+        && Integer.parseInt(a[4]) == Integer.parseInt(b[4]) + 1;
+  }
+
+  private static String decodedText(Path file) throws IOException {
+    return SourceDecoder.decode(Files.readAllBytes(file)).text();
+  }
 
   private static Outcome compare(
       Path file, List<String> expected, String tokenizeError, String parseError)
@@ -158,21 +260,23 @@ class TokenizerDifferentialTest {
     }
     List<String> ours = render(decoded.text(), tokens);
     if (weReject) {
-      if (parseError != null && parseError.endsWith(": " + ourFirst)) {
+      // CPython's parser may stop at an earlier error than the one our tokenizer finds (the
+      // tokenize module does not check brackets, identifiers or number endings). The messages
+      // themselves are compared by TokenizerErrorsDifferentialTest.
+      if (parseError != null) {
         return new Outcome(null, true);
       }
-      return new Outcome(
-          "we reject ("
-              + ourFirst
-              + "), CPython "
-              + (parseError == null ? "accepts" : "says " + parseError),
-          false);
+      return new Outcome("we reject (" + ourFirst + "), CPython accepts", false);
     }
     for (int i = 0; i < Math.max(ours.size(), expected.size()); i++) {
       String a = i < expected.size() ? expected.get(i) : "<none>";
       String b = i < ours.size() ? ours.get(i) : "<none>";
       if (!a.equals(b)) {
-        return new Outcome("token " + i + ": CPython " + a + ", ours " + b, false);
+        String problem = "token " + i + ": CPython " + a + ", ours " + b;
+        if (crLfEndsFormatSpec(decodedText(file), a, b)) {
+          return new Outcome(null, false, CR_LF_IN_FORMAT_SPEC + " (" + problem + ")");
+        }
+        return new Outcome(problem, false);
       }
     }
     return new Outcome(null, false);
@@ -203,8 +307,9 @@ class TokenizerDifferentialTest {
         el = index.line(t.end());
         ec = index.column(t.end());
         if (t.kind() == TokenKind.NEWLINE) {
+          // tokenize shows the line break on its own line: \r\n is two columns wide.
           el = sl;
-          ec = sc + 1;
+          ec = sc + Math.max(1, t.end() - t.start());
         }
       }
       out.add(t.kind() + " " + sl + " " + sc + " " + el + " " + ec);
