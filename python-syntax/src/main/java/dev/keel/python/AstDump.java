@@ -50,18 +50,14 @@ public final class AstDump {
           d.sb.append(')');
           out[0] = d.sb.toString();
         };
-    if (module.range().end() < 20_000) {
+    try {
       r.run();
-    } else {
-      // deep trees need a deep stack
-      Thread th = new Thread(null, r, "keel-ast-dump", 512L << 20);
-      th.start();
-      try {
-        th.join();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
+    } catch (StackOverflowError deep) {
+      PythonParser.onDeepStack(
+          () -> {
+            r.run();
+            return null;
+          });
     }
     return out[0];
   }

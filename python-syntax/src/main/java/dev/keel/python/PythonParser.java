@@ -13,8 +13,8 @@ import java.util.List;
  * errors are reported in {@link ParseResult#errors()} and the statements that did parse are kept.
  */
 public final class PythonParser {
-  /** Files longer than this are parsed on a thread with a deep stack (deeply nested code). */
-  private static final int DEEP_STACK_THRESHOLD = 2_000;
+  /** Stack size for the fallback thread that handles deeply nested code. */
+  private static final long DEEP_STACK_BYTES = 1L << 30;
 
   private PythonParser() {}
 
@@ -33,23 +33,31 @@ public final class PythonParser {
 
   /** Parses already decoded source text. */
   public static ParseResult parse(String text) {
-    if (text.length() <= DEEP_STACK_THRESHOLD) {
+    try {
       return parseHere(text);
+    } catch (StackOverflowError deep) {
+      // Nesting within CPython's limits can still exceed this thread's stack: parse again on a
+      // thread with a deep stack. The parser's own depth limit bounds the recursion there.
+      return onDeepStack(() -> parseHere(text));
     }
-    ParseResult[] out = new ParseResult[1];
+  }
+
+  /** Runs {@code work} on a thread with a stack deep enough for any input the parser accepts. */
+  static <T> T onDeepStack(java.util.function.Supplier<T> work) {
+    Object[] out = new Object[1];
     RuntimeException[] failure = new RuntimeException[1];
     Thread th =
         new Thread(
             null,
             () -> {
               try {
-                out[0] = parseHere(text);
+                out[0] = work.get();
               } catch (RuntimeException e) {
                 failure[0] = e;
               }
             },
-            "keel-parse",
-            512L << 20);
+            "keel-deep-stack",
+            DEEP_STACK_BYTES);
     th.start();
     try {
       th.join();
@@ -60,7 +68,9 @@ public final class PythonParser {
     if (failure[0] != null) {
       throw failure[0];
     }
-    return out[0];
+    @SuppressWarnings("unchecked")
+    T result = (T) out[0];
+    return result;
   }
 
   private static ParseResult parseHere(String text) {
