@@ -104,7 +104,13 @@ public final class ProjectDiscovery {
             .anyMatch(
                 f -> (f.isPython() || f.kind() == FileKind.NOTEBOOK) && project.inScope(f.path()));
     if (!anyPython) {
-      throw new ConfigException("no Python files found under " + paths.get(0));
+      String why =
+          absolute.get(0).equals(root)
+              ? ""
+              : " (the project root is "
+                  + root
+                  + "; its .gitignore files and excludes apply, so ignored files are skipped)";
+      throw new ConfigException("no Python files found under " + paths.get(0) + why);
     }
     return project;
   }
