@@ -36,7 +36,9 @@ public final class SourceDecoder {
   private static final Map<String, Codec> CODECS = new HashMap<>();
 
   static {
-    // python name, java charset, family, aliases (normalised: lower case, '-' and ' ' -> '_')
+    // Python codec name, Java charset, family, aliases (normalised: lower case, '-' and ' ' ->
+    // '_'). Python codecs the JDK lacks (hz, utf_7, the JIS X 0213 family, ...) are missing and so
+    // reported as unknown encodings.
     String[] table = {
       "utf_8 UTF-8 UTF8 cp65001 u8 utf utf8 utf8_ucs2 utf8_ucs4",
       "ascii US-ASCII ASCII 646 ansi_x3.4_1968 ansi_x3.4_1986 ansi_x3_4_1968 cp367 csascii ibm367"
@@ -60,6 +62,25 @@ public final class SourceDecoder {
       "cp862 IBM862 CHARMAP 862 cspc862latinhebrew ibm862",
       "cp866 IBM866 CHARMAP 866 csibm866 ibm866",
       "cp874 x-IBM874 CHARMAP",
+      "cp737 x-IBM737 CHARMAP",
+      "cp775 IBM775 CHARMAP 775 cspc775baltic ibm775",
+      "cp856 x-IBM856 CHARMAP",
+      "cp858 IBM00858 CHARMAP 858 csibm858 ibm858",
+      "cp860 IBM860 CHARMAP 860 csibm860 ibm860",
+      "cp861 IBM861 CHARMAP 861 cp_is csibm861 ibm861",
+      "cp863 IBM863 CHARMAP 863 csibm863 ibm863",
+      "cp864 IBM864 CHARMAP 864 csibm864 ibm864",
+      "cp865 IBM865 CHARMAP 865 csibm865 ibm865",
+      "cp869 IBM869 CHARMAP 869 cp_gr csibm869 ibm869",
+      "mac_cyrillic x-MacCyrillic CHARMAP maccyrillic",
+      "mac_greek x-MacGreek CHARMAP macgreek",
+      "mac_latin2 x-MacCentralEurope CHARMAP mac_centeuro maccentraleurope maclatin2",
+      "mac_turkish x-MacTurkish CHARMAP macturkish",
+      "mac_iceland x-MacIceland CHARMAP maciceland",
+      "mac_croatian x-MacCroatian CHARMAP",
+      "mac_romanian x-MacRomania CHARMAP",
+      "mac_arabic x-MacArabic CHARMAP",
+      "iso8859_11 x-iso-8859-11 CHARMAP iso_8859_11 iso_8859_11_2001 thai",
       "koi8_r KOI8-R CHARMAP cskoi8r",
       "koi8_u KOI8-U CHARMAP",
       "mac_roman x-MacRoman CHARMAP macintosh macroman",
@@ -92,6 +113,9 @@ public final class SourceDecoder {
       "big5 Big5 MULTIBYTE big5_tw csbig5 x_mac_trad_chinese",
       "big5hkscs Big5-HKSCS MULTIBYTE big5_hkscs hkscs",
       "iso2022_jp ISO-2022-JP MULTIBYTE csiso2022jp iso2022jp iso_2022_jp",
+      "iso2022_jp_2 ISO-2022-JP-2 MULTIBYTE iso2022jp_2 iso_2022_jp_2",
+      "iso2022_kr ISO-2022-KR MULTIBYTE csiso2022kr iso2022kr iso_2022_kr",
+      "johab x-Johab MULTIBYTE cp1361 ms1361",
       "utf_16 UTF-16 WIDE u16 utf16",
       "utf_16_le UTF-16LE WIDE unicodelittleunmarked utf_16le",
       "utf_16_be UTF-16BE WIDE unicodebigunmarked utf_16be",

@@ -11,6 +11,23 @@ import java.util.ArrayList;
  * <p>It makes a single pass over the text. Errors are reported in CPython's words; after each one
  * an {@link TokenKind#ERROR} token marks the spot and tokenizing goes on, so the stream always ends
  * with {@link TokenKind#ENDMARKER}. It never throws.
+ *
+ * <p>Ranges, where CPython's own are not obvious:
+ *
+ * <ul>
+ *   <li>{@code NEWLINE} covers the line break ({@code \n}, {@code \r\n} or {@code \r}); the one
+ *       CPython adds when the text does not end with a line break is empty, at the end.
+ *   <li>{@code INDENT} covers the indentation of its line; {@code DEDENT} is empty, at the first
+ *       token of the line (or at the end of the text).
+ *   <li>{@code FSTRING_MIDDLE} / {@code TSTRING_MIDDLE} cover literal text exactly as CPython cuts
+ *       it: a doubled brace ends a middle that keeps the first brace of the pair, the second one is
+ *       skipped (<code>f"a&#123;&#123;b"</code> gives middles <code>a&#123;</code> and <code>b
+ *       </code>); a middle may be empty. The literal value is the source text of the middles,
+ *       escapes still to decode unless the string is raw.
+ *   <li>{@code <>} is a {@code NOTEQUAL}, as in CPython, whose parser then rejects it.
+ *   <li>A lone {@code \r} is a line break, as for CPython's parser (the {@code tokenize} module,
+ *       reading lines split at {@code \n}, sees it as an ordinary character).
+ * </ul>
  */
 public final class Tokenizer {
   private static final int EOF = -1;
@@ -487,21 +504,10 @@ public final class Tokenizer {
 
   /** Python's {@code str.isprintable} for one character. */
   static boolean isPrintable(int cp) {
-    if (cp == ' ') {
-      return true;
+    if (cp < 128) {
+      return cp >= 0x20 && cp != 0x7f;
     }
-    return switch (Character.getType(cp)) {
-      case Character.CONTROL,
-          Character.FORMAT,
-          Character.SURROGATE,
-          Character.PRIVATE_USE,
-          Character.UNASSIGNED,
-          Character.LINE_SEPARATOR,
-          Character.PARAGRAPH_SEPARATOR,
-          Character.SPACE_SEPARATOR ->
-          false;
-      default -> true;
-    };
+    return UnicodeIdentifiers.isPrintable(cp);
   }
 
   // ---------------------------------------------------------------- numbers

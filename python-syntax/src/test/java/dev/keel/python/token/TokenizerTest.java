@@ -1092,6 +1092,22 @@ class TokenizerTest {
   }
 
   @Test
+  void identifierCharactersFollowPythonsUnicodeTables() {
+    // U+2EBF0 is a CJK ideograph new in Unicode 15.1 (Python 3.13); U+00B7 may continue a name
+    // but not start one; U+0378 is unassigned, so not printable.
+    String text = "\ud87a\udff0 = a\u00b7b\n\u00b7x\na\u0378\n";
+    Tokens t = Tokenizer.tokenize(text);
+    assertEquals(TokenKind.NAME, t.tokens().get(0).kind());
+    assertEquals(2, t.tokens().get(0).end());
+    assertEquals(TokenKind.NAME, t.tokens().get(2).kind());
+    assertEquals(
+        List.of(
+            SyntaxError.at("invalid character '\u00b7' (U+00B7)", 9, 10),
+            SyntaxError.at("invalid non-printable character U+0378", 13, 14)),
+        t.errors());
+  }
+
+  @Test
   void commentsAreKeptAside() {
     Tokens t = Tokenizer.tokenize("x = 1  # one\n# two\nf'''{x # three\n}'''\n");
     assertEquals(
