@@ -6,3 +6,5 @@ b'', b'\x00\xff\'"', rb'\x', B"abc", b'\t\n\r'
 'é', 'ﬁ', "tab\there", 'nul\0'
 True, False, None, ...
 ﬁ = 1
+x = "\N{HANGUL SYLLABLE GAG}\N{CJK UNIFIED IDEOGRAPH-6574}\N{bullet}\N{LATIN CAPITAL LETTER GHA}\N{BYTE ORDER MARK}"
+y = "\u1c8a\u0897\U0001fa89 \u2028\xa0\xad"

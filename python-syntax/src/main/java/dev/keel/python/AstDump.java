@@ -866,18 +866,7 @@ public final class AstDump {
   }
 
   private static boolean printable(int c) {
-    return switch (Character.getType(c)) {
-      case Character.CONTROL,
-          Character.FORMAT,
-          Character.SURROGATE,
-          Character.PRIVATE_USE,
-          Character.UNASSIGNED,
-          Character.LINE_SEPARATOR,
-          Character.PARAGRAPH_SEPARATOR,
-          Character.SPACE_SEPARATOR ->
-          false;
-      default -> true;
-    };
+    return PythonUnicode.isPrintable(c);
   }
 
   static String bytesRepr(byte[] v) {

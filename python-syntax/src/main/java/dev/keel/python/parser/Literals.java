@@ -155,10 +155,8 @@ final class Literals {
                     + " malformed \\N character escape");
           }
           String name = text.substring(i + 2, close);
-          int cp;
-          try {
-            cp = Character.codePointOf(name);
-          } catch (IllegalArgumentException e) {
+          int cp = dev.keel.python.PythonUnicode.lookup(name).orElse(-1);
+          if (cp < 0) {
             throw new LiteralError(
                 "(unicode error) 'unicodeescape' codec can't decode bytes in position 0-"
                     + (close - i + 1)
