@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       CheckCommand.class,
       AstCommand.class,
+      MetricsCommand.class,
       BaselineCommand.class,
       RulesCommand.class,
       ExplainCommand.class,

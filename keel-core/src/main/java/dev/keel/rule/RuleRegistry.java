@@ -1,7 +1,9 @@
 package dev.keel.rule;
 
+import dev.keel.rules.complexity.ComplexityRules;
 import dev.keel.rules.project.ProjectHygieneRules;
 import dev.keel.rules.syntax.SyntaxRules;
+import dev.keel.rules.types.TypeRules;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -15,7 +17,13 @@ import java.util.stream.Stream;
 public final class RuleRegistry {
   private static final RuleRegistry DEFAULT =
       new RuleRegistry(
-          Stream.of(ProjectHygieneRules.all(), SyntaxRules.all()).flatMap(List::stream).toList());
+          Stream.of(
+                  ProjectHygieneRules.all(),
+                  SyntaxRules.all(),
+                  ComplexityRules.all(),
+                  TypeRules.all())
+              .flatMap(List::stream)
+              .toList());
 
   private final Map<String, RuleDescriptor> byCode;
 

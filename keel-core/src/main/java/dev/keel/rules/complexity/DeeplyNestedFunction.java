@@ -1,0 +1,49 @@
+package dev.keel.rules.complexity;
+
+import dev.keel.python.ast.Node;
+import dev.keel.python.ast.TextRange;
+import dev.keel.rule.FileRule;
+import dev.keel.rule.FileVisit;
+import dev.keel.rule.RuleSpec;
+import dev.keel.rule.Scope;
+import dev.keel.rule.Severity;
+import java.util.Set;
+
+@RuleSpec(
+    code = "CPX004",
+    name = "DeeplyNestedFunction",
+    summary =
+        "a function nests if/for/while/with/try/match blocks deeper than max-nesting: the"
+            + " innermost line depends on every condition around it",
+    severity = Severity.WARNING,
+    effortMinutes = 20,
+    scope = Scope.FILE)
+final class DeeplyNestedFunction implements FileRule {
+  @Override
+  public Set<Class<? extends Node>> nodeKinds() {
+    return Measured.DEFS;
+  }
+
+  @Override
+  public void visit(Node node, FileVisit file) {
+    int limit = file.threshold("max-nesting");
+    Measured.of(node, file)
+        .filter(m -> m.nesting() > limit)
+        .ifPresent(
+            m -> {
+              // Point at the header line of the deepest block: that is where to start untangling.
+              int start = m.deepestBlock().range().start();
+              int line = file.lines().line(start);
+              int end = Math.min(file.lines().lineEnd(line), m.deepestBlock().range().end());
+              file.report(
+                  new TextRange(start, end),
+                  "`"
+                      + m.name()
+                      + "` nests blocks "
+                      + m.nesting()
+                      + " deep (max-nesting is "
+                      + limit
+                      + ")");
+            });
+  }
+}

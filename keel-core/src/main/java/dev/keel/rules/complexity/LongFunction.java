@@ -1,0 +1,43 @@
+package dev.keel.rules.complexity;
+
+import dev.keel.python.ast.Node;
+import dev.keel.rule.FileRule;
+import dev.keel.rule.FileVisit;
+import dev.keel.rule.RuleSpec;
+import dev.keel.rule.Scope;
+import dev.keel.rule.Severity;
+import java.util.Set;
+
+@RuleSpec(
+    code = "CPX002",
+    name = "LongFunction",
+    summary =
+        "a function is longer than max-function-length lines: more than a screen to hold in mind"
+            + " at once",
+    severity = Severity.WARNING,
+    effortMinutes = 30,
+    scope = Scope.FILE)
+final class LongFunction implements FileRule {
+  @Override
+  public Set<Class<? extends Node>> nodeKinds() {
+    return Measured.DEFS;
+  }
+
+  @Override
+  public void visit(Node node, FileVisit file) {
+    int limit = file.threshold("max-function-length");
+    Measured.of(node, file)
+        .filter(m -> m.length() > limit)
+        .ifPresent(
+            m ->
+                file.report(
+                    m.nameRange(),
+                    "`"
+                        + m.name()
+                        + "` is "
+                        + m.length()
+                        + " lines long (max-function-length is "
+                        + limit
+                        + ")"));
+  }
+}

@@ -1,0 +1,43 @@
+package dev.keel.rules.complexity;
+
+import dev.keel.python.ast.Node;
+import dev.keel.rule.FileRule;
+import dev.keel.rule.FileVisit;
+import dev.keel.rule.RuleSpec;
+import dev.keel.rule.Scope;
+import dev.keel.rule.Severity;
+import java.util.Set;
+
+@RuleSpec(
+    code = "CPX003",
+    name = "TooManyParameters",
+    summary =
+        "a function takes more than max-parameters named parameters (self and cls not counted):"
+            + " hard to call right and a sign it does several jobs",
+    severity = Severity.WARNING,
+    effortMinutes = 20,
+    scope = Scope.FILE)
+final class TooManyParameters implements FileRule {
+  @Override
+  public Set<Class<? extends Node>> nodeKinds() {
+    return Measured.DEFS;
+  }
+
+  @Override
+  public void visit(Node node, FileVisit file) {
+    int limit = file.threshold("max-parameters");
+    Measured.of(node, file)
+        .filter(m -> m.parameters() > limit)
+        .ifPresent(
+            m ->
+                file.report(
+                    m.nameRange(),
+                    "`"
+                        + m.name()
+                        + "` takes "
+                        + m.parameters()
+                        + " parameters (max-parameters is "
+                        + limit
+                        + ")"));
+  }
+}

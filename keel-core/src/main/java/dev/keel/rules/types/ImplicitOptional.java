@@ -1,0 +1,76 @@
+package dev.keel.rules.types;
+
+import dev.keel.metrics.FunctionSyntax;
+import dev.keel.python.ast.ConstantValue;
+import dev.keel.python.ast.Expr;
+import dev.keel.rule.FileVisit;
+import dev.keel.rule.RuleSpec;
+import dev.keel.rule.Scope;
+import dev.keel.rule.Severity;
+import java.util.List;
+import java.util.Optional;
+
+@RuleSpec(
+    code = "TYP004",
+    name = "ImplicitOptional",
+    summary =
+        "a parameter defaults to None but its annotation does not admit None (`x: int = None`):"
+            + " type checkers reject it since PEP 484 dropped implicit Optional",
+    severity = Severity.WARNING,
+    effortMinutes = 2,
+    scope = Scope.FILE)
+final class ImplicitOptional extends SignatureRule {
+  @Override
+  void check(List<Def> defs, TypingNames names, FileVisit file) {
+    for (Def d : defs) {
+      FunctionSyntax def = d.syntax();
+      for (FunctionSyntax.Parameter p : def.parameters()) {
+        Expr annotation = p.arg().annotation();
+        if (annotation != null
+            && isNone(p.defaultValue())
+            && unquote(annotation).filter(e -> !admitsNone(e, names)).isPresent()) {
+          file.report(
+              annotation,
+              "parameter `"
+                  + p.name()
+                  + "` of "
+                  + describe(def)
+                  + " defaults to None but `"
+                  + file.text(annotation)
+                  + "` does not admit None: write `"
+                  + file.text(annotation)
+                  + " | None`");
+        }
+      }
+    }
+  }
+
+  private static boolean isNone(Expr e) {
+    return e instanceof Expr.Constant c && c.value() instanceof ConstantValue.NoneValue;
+  }
+
+  private static boolean admitsNone(Expr annotation, TypingNames names) {
+    for (Expr m : unionMembers(annotation, names)) {
+      if (isNone(m) || names.isTyping(m, "Any")) {
+        return true;
+      }
+      Optional<String> q = names.resolve(m);
+      if (q.filter(s -> s.equals("object") || s.equals("builtins.object")).isPresent()) {
+        return true;
+      }
+      if (m instanceof Expr.Subscript s
+          && names.isTyping(s.value(), "Literal")
+          && (isNone(s.slice())
+              || s.slice() instanceof Expr.Tuple t && t.elts().stream().anyMatch(x -> isNone(x)))) {
+        return true;
+      }
+      // A quoted member inside a union (`Union["Node", None]`): judge what it says.
+      if (m instanceof Expr.Constant c
+          && c.value() instanceof ConstantValue.Str
+          && unquote(m).map(e -> admitsNone(e, names)).orElse(true)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

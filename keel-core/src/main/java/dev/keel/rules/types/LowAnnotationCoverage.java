@@ -1,0 +1,58 @@
+package dev.keel.rules.types;
+
+import dev.keel.metrics.FunctionSyntax;
+import dev.keel.rule.FileVisit;
+import dev.keel.rule.RuleSpec;
+import dev.keel.rule.Scope;
+import dev.keel.rule.Severity;
+import java.util.List;
+
+@RuleSpec(
+    code = "TYP002",
+    name = "LowAnnotationCoverage",
+    summary =
+        "less than min-annotation-coverage percent of a module's public parameters and returns are"
+            + " annotated",
+    severity = Severity.INFO,
+    effortMinutes = 30,
+    scope = Scope.FILE)
+final class LowAnnotationCoverage extends SignatureRule {
+  @Override
+  void check(List<Def> defs, TypingNames names, FileVisit file) {
+    int slots = 0;
+    int annotated = 0;
+    for (Def d : defs) {
+      if (!d.isPublic()) {
+        continue;
+      }
+      FunctionSyntax def = d.syntax();
+      for (FunctionSyntax.Parameter p : def.parameters()) {
+        slots++;
+        annotated += p.arg().annotation() != null ? 1 : 0;
+      }
+      if (def.expectsReturnAnnotation()) {
+        slots++;
+        annotated += def.returns() != null ? 1 : 0;
+      }
+    }
+    int limit = file.threshold("min-annotation-coverage");
+    // Compare exactly (annotated / slots < limit / 100) so 79.9% never passes as 80%.
+    if (slots == 0 || annotated * 100L >= (long) limit * slots) {
+      return;
+    }
+    long percent = annotated * 100L / slots;
+    // On the first line, where a `# noqa: TYP002` can sit.
+    file.report(
+        0,
+        file.lines().lineEnd(1),
+        "annotation coverage of public functions is "
+            + percent
+            + "% ("
+            + annotated
+            + " of "
+            + slots
+            + " parameters and returns annotated; min-annotation-coverage is "
+            + limit
+            + "%)");
+  }
+}
