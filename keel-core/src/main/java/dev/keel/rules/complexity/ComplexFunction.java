@@ -13,8 +13,7 @@ import java.util.Set;
     code = "CPX001",
     name = "ComplexFunction",
     summary =
-        "a function's cyclomatic complexity (as radon counts it) is above max-complexity: too many"
-            + " paths to read, test and change safely",
+        "A function's cyclomatic complexity, counted as radon counts it, is above max-complexity",
     severity = Severity.WARNING,
     effortMinutes = 30,
     scope = Scope.FILE)

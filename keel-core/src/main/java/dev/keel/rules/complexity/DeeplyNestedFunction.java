@@ -12,9 +12,7 @@ import java.util.Set;
 @RuleSpec(
     code = "CPX004",
     name = "DeeplyNestedFunction",
-    summary =
-        "a function nests if/for/while/with/try/match blocks deeper than max-nesting: the"
-            + " innermost line depends on every condition around it",
+    summary = "A function nests blocks deeper than max-nesting",
     severity = Severity.WARNING,
     effortMinutes = 20,
     scope = Scope.FILE)

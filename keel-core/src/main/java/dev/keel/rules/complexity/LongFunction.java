@@ -11,9 +11,7 @@ import java.util.Set;
 @RuleSpec(
     code = "CPX002",
     name = "LongFunction",
-    summary =
-        "a function is longer than max-function-length lines: more than a screen to hold in mind"
-            + " at once",
+    summary = "A function is longer than max-function-length lines",
     severity = Severity.WARNING,
     effortMinutes = 30,
     scope = Scope.FILE)

@@ -11,9 +11,7 @@ import java.util.Set;
 @RuleSpec(
     code = "CPX003",
     name = "TooManyParameters",
-    summary =
-        "a function takes more than max-parameters named parameters (self and cls not counted):"
-            + " hard to call right and a sign it does several jobs",
+    summary = "A function takes more than max-parameters parameters (self and cls not counted)",
     severity = Severity.WARNING,
     effortMinutes = 20,
     scope = Scope.FILE)

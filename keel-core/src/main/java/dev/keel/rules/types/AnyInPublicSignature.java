@@ -11,9 +11,7 @@ import java.util.List;
 @RuleSpec(
     code = "TYP003",
     name = "AnyInPublicSignature",
-    summary =
-        "`Any` is the type of a parameter or the return of a public function: the type checker"
-            + " stops checking there",
+    summary = "`Any` is the type of a parameter or the return of a public function",
     severity = Severity.WARNING,
     effortMinutes = 10,
     scope = Scope.FILE)

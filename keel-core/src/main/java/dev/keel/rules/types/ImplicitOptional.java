@@ -13,9 +13,7 @@ import java.util.Optional;
 @RuleSpec(
     code = "TYP004",
     name = "ImplicitOptional",
-    summary =
-        "a parameter defaults to None but its annotation does not admit None (`x: int = None`):"
-            + " type checkers reject it since PEP 484 dropped implicit Optional",
+    summary = "A parameter defaults to None but its annotation does not admit None",
     severity = Severity.WARNING,
     effortMinutes = 2,
     scope = Scope.FILE)

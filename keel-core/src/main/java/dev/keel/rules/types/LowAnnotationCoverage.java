@@ -11,8 +11,7 @@ import java.util.List;
     code = "TYP002",
     name = "LowAnnotationCoverage",
     summary =
-        "less than min-annotation-coverage percent of a module's public parameters and returns are"
-            + " annotated",
+        "Less than min-annotation-coverage percent of a module's public signatures is annotated",
     severity = Severity.INFO,
     effortMinutes = 30,
     scope = Scope.FILE)

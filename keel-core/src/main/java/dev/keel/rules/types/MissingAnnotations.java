@@ -12,9 +12,7 @@ import java.util.List;
 @RuleSpec(
     code = "TYP001",
     name = "MissingAnnotations",
-    summary =
-        "a public function or method lacks parameter or return annotations: its callers and the"
-            + " type checker must guess",
+    summary = "A public function or method lacks parameter or return annotations",
     severity = Severity.INFO,
     effortMinutes = 5,
     scope = Scope.FILE)
