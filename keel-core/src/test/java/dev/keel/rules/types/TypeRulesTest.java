@@ -52,9 +52,9 @@ class TypeRulesTest {
                 + " returns annotated; min-annotation-coverage is 80%)",
             "4:1 TYP001 public function `load` lacks annotations on parameters `path`,"
                 + " `**options`",
-            "4:35 TYP004 parameter `retries` of function `load` defaults to None but `int` does"
+            "4:28 TYP004 parameter `retries` of function `load` defaults to None but `int` does"
                 + " not admit None: write `int | None`",
-            "4:53 TYP003 `Any` in the signature of public function `load`, return type"),
+            "4:54 TYP003 `Any` in the signature of public function `load`, return type"),
         check("app/io.py", FileKind.SOURCE, "app.io", UNTYPED));
   }
 
@@ -62,7 +62,7 @@ class TypeRulesTest {
   void privateModulesAndTestsAreNotPublicApiButImplicitOptionalIsABugAnywhere() {
     List<String> onlyOptional =
         List.of(
-            "4:35 TYP004 parameter `retries` of function `load` defaults to None but `int` does"
+            "4:28 TYP004 parameter `retries` of function `load` defaults to None but `int` does"
                 + " not admit None: write `int | None`");
     assertEquals(onlyOptional, check("app/_io.py", FileKind.SOURCE, "app._io", UNTYPED));
     assertEquals(onlyOptional, check("tests/test_io.py", FileKind.TEST, "tests.test_io", UNTYPED));
