@@ -36,11 +36,26 @@ final class ImplicitOptional extends SignatureRule {
                   + " defaults to None but `"
                   + file.text(annotation)
                   + "` does not admit None: write `"
-                  + file.text(annotation)
-                  + " | None`");
+                  + withNone(file.text(annotation))
+                  + "`");
         }
       }
     }
+  }
+
+  /**
+   * {@code int | None}; for a quoted annotation {@code "Node | None"}, which is valid at run time.
+   */
+  private static String withNone(String annotation) {
+    for (String q : new String[] {"\"", "'"}) {
+      if (annotation.length() >= 2
+          && annotation.startsWith(q)
+          && annotation.endsWith(q)
+          && !annotation.startsWith(q + q + q)) {
+        return q + annotation.substring(1, annotation.length() - 1) + " | None" + q;
+      }
+    }
+    return annotation + " | None";
   }
 
   private static boolean isNone(Expr e) {

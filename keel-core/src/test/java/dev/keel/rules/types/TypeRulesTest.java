@@ -83,4 +83,17 @@ class TypeRulesTest {
         List.of("5:10 TYP003 `Any` in the signature of public function `f`, parameter `a`"),
         check("app/f.py", FileKind.SOURCE, "app.f", source));
   }
+
+  @Test
+  void implicitOptionalSuggestsAFixThatRuns() {
+    assertEquals(
+        List.of(
+            "1:17 TYP004 parameter `node` of function `_walk` defaults to None but `'Node'` does"
+                + " not admit None: write `'Node | None'`"),
+        check(
+            "app/tree.py",
+            FileKind.SOURCE,
+            "app.tree",
+            "def _walk(node: 'Node' = None) -> None:\n    pass\n"));
+  }
 }
