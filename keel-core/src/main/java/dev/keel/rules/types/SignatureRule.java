@@ -11,6 +11,8 @@ import dev.keel.python.ast.Stmt;
 import dev.keel.rule.FileRule;
 import dev.keel.rule.FileVisit;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -24,10 +26,14 @@ abstract class SignatureRule implements FileRule {
   /** A def and whether it is public: not in a test, not private, not nested in a function. */
   record Def(FunctionSyntax syntax, boolean isPublic) {}
 
+  /** Shared by the four rules: the first to see a node records it, the others find it there. */
   private static final class Collected {
     final TypingNames names = new TypingNames();
     final List<Def> defs = new ArrayList<>();
+    final Set<Node> seen = Collections.newSetFromMap(new IdentityHashMap<>());
   }
+
+  private static final Object KEY = new Object();
 
   @Override
   public final Set<Class<? extends Node>> nodeKinds() {
@@ -40,7 +46,10 @@ abstract class SignatureRule implements FileRule {
 
   @Override
   public final void visit(Node node, FileVisit file) {
-    Collected c = file.state(this, Collected::new);
+    Collected c = file.state(KEY, Collected::new);
+    if (!c.seen.add(node)) {
+      return;
+    }
     switch (node) {
       case Stmt.Import i -> c.names.add(i);
       case Stmt.ImportFrom i -> c.names.add(i);
@@ -52,7 +61,7 @@ abstract class SignatureRule implements FileRule {
 
   @Override
   public final void finish(FileVisit file) {
-    Collected c = file.state(this, Collected::new);
+    Collected c = file.state(KEY, Collected::new);
     check(c.defs, c.names, file);
   }
 
