@@ -19,8 +19,8 @@ import java.util.Set;
 
 /**
  * The common walk of the {@code TYP} rules: the defs of the file, each with whether it is public
- * API, and the imports that say what {@code Any} or {@code Optional} are here. Imports may follow
- * the defs that use them, so the rules judge in {@link #finish}.
+ * API. The rules judge in {@link #finish}, when the whole module is known (module coverage needs
+ * every def).
  */
 abstract class SignatureRule implements FileRule {
   /** A def and whether it is public: not in a test, not private, not nested in a function. */
@@ -28,7 +28,6 @@ abstract class SignatureRule implements FileRule {
 
   /** Shared by the four rules: the first to see a node records it, the others find it there. */
   private static final class Collected {
-    final TypingNames names = new TypingNames();
     final List<Def> defs = new ArrayList<>();
     final Set<Node> seen = Collections.newSetFromMap(new IdentityHashMap<>());
   }
@@ -37,11 +36,7 @@ abstract class SignatureRule implements FileRule {
 
   @Override
   public final Set<Class<? extends Node>> nodeKinds() {
-    return Set.of(
-        Stmt.FunctionDef.class,
-        Stmt.AsyncFunctionDef.class,
-        Stmt.Import.class,
-        Stmt.ImportFrom.class);
+    return Set.of(Stmt.FunctionDef.class, Stmt.AsyncFunctionDef.class);
   }
 
   @Override
@@ -50,19 +45,14 @@ abstract class SignatureRule implements FileRule {
     if (!c.seen.add(node)) {
       return;
     }
-    switch (node) {
-      case Stmt.Import i -> c.names.add(i);
-      case Stmt.ImportFrom i -> c.names.add(i);
-      default ->
-          FunctionSyntax.of(node, file.ancestors())
-              .ifPresent(def -> c.defs.add(new Def(def, isPublic(def, file))));
-    }
+    FunctionSyntax.of(node, file.ancestors())
+        .ifPresent(def -> c.defs.add(new Def(def, isPublic(def, file))));
   }
 
   @Override
   public final void finish(FileVisit file) {
     Collected c = file.state(KEY, Collected::new);
-    check(c.defs, c.names, file);
+    check(c.defs, new TypingNames(file), file);
   }
 
   abstract void check(List<Def> defs, TypingNames names, FileVisit file);
