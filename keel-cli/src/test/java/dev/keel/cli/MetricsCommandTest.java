@@ -92,6 +92,24 @@ class MetricsCommandTest {
   }
 
   @Test
+  void aFileIsMeasuredWithItsPathFromTheProjectRoot() throws IOException {
+    Files.writeString(
+        tmp.resolve("src/shop/broken.py"),
+        "def ok(a: int) -> int:\n    return a\n\ndef broken(:\n");
+    Cli.Outcome o =
+        Cli.run("metrics", "--format", "json", tmp.resolve("src/shop/broken.py").toString());
+    assertEquals(0, o.code(), o.err());
+    JsonNode all = new ObjectMapper().readTree(o.out()).get("callables");
+    assertEquals(1, all.size(), o.out());
+    assertEquals("src/shop/broken.py", all.get(0).get("path").asText());
+    assertEquals("ok", all.get(0).get("name").asText());
+    assertEquals(100.0, all.get(0).get("annotation_coverage").asDouble());
+    assertEquals(
+        "keel: src/shop/broken.py has syntax errors; only the functions that parse are measured",
+        o.err().strip());
+  }
+
+  @Test
   void missingPathIsOneLineAndExitTwo() {
     Cli.Outcome o = Cli.run("metrics", tmp.resolve("nope").toString());
     assertEquals(2, o.code());
