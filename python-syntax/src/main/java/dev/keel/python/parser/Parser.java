@@ -655,6 +655,10 @@ public final class Parser {
       }
       names.add(new Alias(rng(s), name, as));
     } while (eat(COMMA));
+    if (atKw(K_FROM)) {
+      throw error(
+          "Did you mean to use 'from ... import ...' instead?", t[start].start(), endOfLine());
+    }
     return new Stmt.Import(rng(start), names);
   }
 
@@ -705,6 +709,9 @@ public final class Parser {
       do {
         if (paren && at(RPAR)) {
           break;
+        }
+        if (!paren && !names.isEmpty() && atStmtEnd()) {
+          throw error("trailing comma not allowed without surrounding parentheses", tokRange(p));
         }
         int s = p;
         String name = ident();
@@ -1041,10 +1048,7 @@ public final class Parser {
   private Stmt forStmt(int start, boolean async) {
     int forTok = p;
     advance();
-    Expr target = starTargets();
-    if (!eatKw(K_IN)) {
-      throw syntaxErrorHere();
-    }
+    Expr target = forTargets(false);
     Expr iter = starExpressions();
     expectColon();
     List<Stmt> body = block("'for' statement", forTok);
@@ -1059,6 +1063,46 @@ public final class Parser {
     return async
         ? new Stmt.AsyncFor(r, target, iter, body, orelse)
         : new Stmt.For(r, target, iter, body, orelse);
+  }
+
+  /** The targets of a for loop or comprehension, and its 'in', with CPython's messages. */
+  private Expr forTargets(boolean comprehension) {
+    int mark = p;
+    Expr target = starTargets();
+    if (eatKw(K_IN)) {
+      return target;
+    }
+    if (at(ERROR)) {
+      throw syntaxErrorHere();
+    }
+    int failAt = p;
+    // CPython's invalid_for_if_clause / invalid_for_target
+    p = mark;
+    List<Expr> parts = new ArrayList<>();
+    try {
+      parts.add(at(STAR) ? starExpression() : bitwiseOr());
+      while (eat(COMMA) && !atKw(K_IN)) {
+        parts.add(at(STAR) ? starExpression() : bitwiseOr());
+      }
+    } catch (ParseError e) {
+      p = failAt;
+      throw comprehension
+          ? error("'in' expected after for-loop variables", tokRange(p))
+          : syntaxErrorHere();
+    }
+    if (atKw(K_IN)) {
+      for (Expr x : parts) {
+        Expr bad = invalidTarget(x, false);
+        if (bad != null) {
+          throw error("cannot assign to " + exprName(bad), bad.range());
+        }
+      }
+    }
+    if (comprehension) {
+      throw error("'in' expected after for-loop variables", tokRange(p));
+    }
+    p = failAt;
+    throw syntaxErrorHere();
   }
 
   /** CPython's star_targets: targets separated by commas, stopping before 'in' or '='. */
@@ -1147,9 +1191,6 @@ public final class Parser {
     Expr vars = null;
     if (eatKw(K_AS)) {
       vars = starTarget();
-      if (!at(COMMA) && !at(RPAR) && !at(COLON)) {
-        throw syntaxErrorHere();
-      }
     }
     return new WithItem(rng(start), e, vars);
   }
@@ -1249,7 +1290,13 @@ public final class Parser {
     String name = ident();
     List<TypeParam> tps = at(LSQB) ? typeParams() : List.of();
     int lp = p;
-    expect(LPAR);
+    if (!at(LPAR)) {
+      if (at(ERROR)) {
+        throw syntaxErrorHere();
+      }
+      throw error("expected '('", tokRange(p));
+    }
+    advance();
     Arguments args = parameters(false, lp);
     expect(RPAR);
     Expr returns = null;
@@ -1350,6 +1397,9 @@ public final class Parser {
           throw error("at least one argument must precede /", tokRange(p));
         }
         advance();
+        if (at(STAR)) {
+          throw error("expected comma between / and *", tokRange(p));
+        }
         seenSlash = true;
         posonly.addAll(args);
         args.clear();
@@ -1368,10 +1418,16 @@ public final class Parser {
           }
         } else {
           vararg = param(lambda, true);
+          if (at(EQUAL)) {
+            throw error("var-positional argument cannot have default value", tokRange(p));
+          }
         }
       } else if (at(DOUBLESTAR)) {
         advance();
         kwarg = param(lambda, false);
+        if (at(EQUAL)) {
+          throw error("var-keyword argument cannot have default value", tokRange(p));
+        }
         eat(COMMA);
         if (!at(close)) {
           throw error("arguments cannot follow var-keyword argument", tokRange(p));
@@ -1380,7 +1436,11 @@ public final class Parser {
       } else {
         Arg a = param(lambda, false);
         Expr def = null;
-        if (eat(EQUAL)) {
+        if (at(EQUAL)) {
+          advance();
+          if (at(COMMA) || at(close)) {
+            throw error("expected default value expression", tokRange(p - 1));
+          }
           def = expression();
         }
         if (seenStar) {
@@ -1421,6 +1481,13 @@ public final class Parser {
 
   private Arg param(boolean lambda, boolean star) {
     int s = p;
+    if (at(LPAR)) {
+      throw error(
+          lambda
+              ? "Lambda expression parameters cannot be parenthesized"
+              : "Function parameters cannot be parenthesized",
+          tokRange(p));
+    }
     String name = ident();
     Expr ann = null;
     if (!lambda && eat(COLON)) {
@@ -1850,7 +1917,52 @@ public final class Parser {
     if (at(COLONEQUAL)) {
       throw error("cannot use assignment expressions with " + exprName(e), e.range());
     }
+    if (at(EQUAL) && !noAssignHint) {
+      assignmentHint(e, s);
+    }
     return e;
+  }
+
+  /** Set while parsing call arguments, where CPython reports '=' differently. */
+  private boolean noAssignHint;
+
+  /** CPython's invalid_named_expression: an '=' where a named expression ended. */
+  private void assignmentHint(Expr e, int s) {
+    int eq = p;
+    boolean simpleValue = false;
+    int save = p;
+    advance();
+    if (startsExpression() && !at(STAR)) {
+      try {
+        Expr v = bitwiseOr();
+        simpleValue = !at(EQUAL) && !at(COLONEQUAL);
+      } catch (ParseError ignored) {
+        simpleValue = false;
+      }
+    }
+    p = save;
+    if (!simpleValue) {
+      return;
+    }
+    boolean parenthesized = t[s].kind() == LPAR;
+    if (e instanceof Expr.Name && !parenthesized) {
+      throw error(
+          "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+          t[s].start(),
+          t[eq].end());
+    }
+    boolean excluded =
+        e instanceof Expr.ListExpr
+            || e instanceof Expr.Tuple
+            || e instanceof Expr.GeneratorExp
+            || e instanceof Expr.Constant c
+                && (c.value() instanceof ConstantValue.Bool
+                    || c.value() instanceof ConstantValue.NoneValue);
+    if (!excluded && bitwiseOrLevel(e, s)) {
+      throw error(
+          "cannot assign to " + exprName(e) + " here. Maybe you meant '==' instead of '='?",
+          e.range());
+    }
   }
 
   Expr expression() {
@@ -2054,6 +2166,9 @@ public final class Parser {
       }
       Operator op = BINOP[ord];
       advance();
+      if (atKw(K_NOT) && prec >= 5) {
+        throw error("'not' after an operator must be parenthesized", tokRange(p));
+      }
       Expr right = binary(prec + 1);
       left = new Expr.BinOp(rng(s), left, op, right);
     }
@@ -2072,6 +2187,9 @@ public final class Parser {
     }
     int s = p;
     advance();
+    if (atKw(K_NOT)) {
+      throw error("'not' after an operator must be parenthesized", tokRange(p));
+    }
     enter();
     try {
       Expr operand = factor();
@@ -2174,11 +2292,21 @@ public final class Parser {
         }
         String name = ident();
         advance();
+        if (at(COMMA) || at(RPAR)) {
+          throw error("expected argument value expression", t[s].start(), t[p - 1].end());
+        }
         Expr v = expression();
         kws.add(new Keyword(rng(s), name, v));
         seenKeyword = true;
       } else {
-        Expr e = namedExpression();
+        boolean saved = noAssignHint;
+        noAssignHint = true;
+        Expr e;
+        try {
+          e = namedExpression();
+        } finally {
+          noAssignHint = saved;
+        }
         if (atKw(K_FOR) || atKw(K_ASYNC) && kwAt(p + 1, K_FOR)) {
           List<Comprehension> gens = comprehensions();
           boolean sole = args.isEmpty() && kws.isEmpty() && at(RPAR);
@@ -2410,7 +2538,7 @@ public final class Parser {
       Expr first = starNamedExpression();
       if (at(COLON) && !(first instanceof Expr.Starred)) {
         advance();
-        Expr value = expression();
+        Expr value = dictValue();
         if (atKw(K_FOR) || atKw(K_ASYNC) && kwAt(p + 1, K_FOR)) {
           List<Comprehension> gens = comprehensions();
           expect(RBRACE);
@@ -2461,9 +2589,16 @@ public final class Parser {
               "dict unpacking cannot be used in dict comprehension", t[ds].start(), lastEnd());
         }
       } else {
-        keys.add(expression());
-        expect(COLON);
-        values.add(expression());
+        Expr key = expression();
+        if (!at(COLON)) {
+          if (at(COMMA) || at(RBRACE)) {
+            throw error("':' expected after dictionary key", key.range());
+          }
+          throw syntaxErrorHere();
+        }
+        advance();
+        keys.add(key);
+        values.add(dictValue());
       }
       if (!eat(COMMA)) {
         break;
@@ -2473,19 +2608,23 @@ public final class Parser {
     return new Expr.Dict(rng(s), keys, values);
   }
 
+  private Expr dictValue() {
+    if (at(STAR)) {
+      throw error("cannot use a starred expression in a dictionary value", tokRange(p));
+    }
+    if (at(COMMA) || at(RBRACE)) {
+      throw error("expression expected after dictionary key and ':'", tokRange(p - 1));
+    }
+    return expression();
+  }
+
   private List<Comprehension> comprehensions() {
     List<Comprehension> gens = new ArrayList<>();
     while (atKw(K_FOR) || atKw(K_ASYNC) && kwAt(p + 1, K_FOR)) {
       int s = p;
       boolean async = eatKw(K_ASYNC);
       advance();
-      Expr target = starTargets();
-      if (!eatKw(K_IN)) {
-        if (at(ERROR)) {
-          throw syntaxErrorHere();
-        }
-        throw error("'in' expected after for-loop variables", tokRange(p));
-      }
+      Expr target = forTargets(true);
       Expr iter = disjunction();
       List<Expr> ifs = new ArrayList<>();
       while (atKw(K_IF)) {

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -40,6 +41,54 @@ class ParserErrorTest {
     if (r.errors().isEmpty()) {
       got = "OK";
     } else {
+      SyntaxError e = r.errors().get(0);
+      got =
+          e.kind()
+              + "|"
+              + e.message()
+              + "|"
+              + r.lines().line(e.start())
+              + "|"
+              + (r.lines().column(e.start()) + 1);
+    }
+    assertEquals(expected, got, source);
+  }
+
+  static Stream<Arguments> cpythonTestSyntax() throws IOException {
+    try (InputStream in =
+        ParserErrorTest.class.getResourceAsStream("/parser/cpython_test_syntax.tsv")) {
+      String all = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      return all
+          .lines()
+          .filter(l -> !l.isBlank() && !l.startsWith("#"))
+          .map(l -> l.split("\t", 2))
+          .map(r -> Arguments.of(unescape(r[0]), r[1]))
+          .toList()
+          .stream();
+    }
+  }
+
+  private static String unescape(String raw) {
+    StringBuilder sb = new StringBuilder(raw.length());
+    for (int i = 0; i < raw.length(); i++) {
+      char c = raw.charAt(i);
+      if (c == '\\' && i + 1 < raw.length()) {
+        char d = raw.charAt(++i);
+        sb.append(d == 'n' ? '\n' : d);
+      } else {
+        sb.append(c);
+      }
+    }
+    return sb.toString();
+  }
+
+  /** The doctest examples of CPython's test_syntax.py that Keel reports exactly as CPython. */
+  @ParameterizedTest
+  @MethodSource("cpythonTestSyntax")
+  void cpythonTestSyntaxExamples(String source, String expected) {
+    ParseResult r = PythonParser.parse(source);
+    String got = "OK";
+    if (!r.errors().isEmpty()) {
       SyntaxError e = r.errors().get(0);
       got =
           e.kind()
