@@ -35,7 +35,7 @@ def one(path, out):
             (sl, sc), (el, ec) = t.start, t.end
             # The C tokenizer gives NOTEQUAL for "<>" (the parser rejects it); tokenize's table
             # of exact types does not know that spelling and says OP.
-            kind = "NOTEQUAL" if t.string == "<>" else NAMES[t.exact_type]
+            kind = "NOTEQUAL" if t.type == token.OP and t.string == "<>" else NAMES[t.exact_type]
             out.append("%s %d %d %d %d" % (kind, sl, sc, el, ec))
     except (SyntaxError, tokenize.TokenError) as e:
         msg = e.msg if isinstance(e, SyntaxError) else str(e.args[0])

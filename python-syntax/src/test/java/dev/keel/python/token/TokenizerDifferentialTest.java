@@ -118,6 +118,30 @@ class TokenizerDifferentialTest {
     assertEquals(List.of(), stats.failures.stream().limit(20).toList());
   }
 
+  /**
+   * Opt-in: {@code -Dkeel.tokenizer.roots=/dir/a,/dir/b} compares every {@code .py} file under
+   * those directories too (other Pythons' standard libraries, site-packages, Python 2 code).
+   */
+  @Test
+  void extraDirectoriesMatchCPython() throws Exception {
+    String roots = System.getProperty("keel.tokenizer.roots", "");
+    assumeTrue(!roots.isBlank(), "set -Dkeel.tokenizer.roots=dir,dir to compare more files");
+    Path python = requirePython();
+    for (String root : roots.split(",")) {
+      Path dir = Path.of(root.strip());
+      List<Path> files;
+      try (Stream<Path> walk = Files.walk(dir)) {
+        files =
+            walk.filter(p -> p.toString().endsWith(".py") && Files.isRegularFile(p))
+                .sorted()
+                .toList();
+      }
+      Stats stats = compareWithCPython(python, dir, files, true);
+      stats.print(dir.toString());
+      assertEquals(List.of(), stats.failures.stream().limit(40).toList());
+    }
+  }
+
   private static Path requirePython() {
     Path python = PythonFinder.find();
     assumeTrue(
