@@ -365,6 +365,7 @@ public final class Parser {
 
   private void recover(ParseError e, int before) {
     depth = 0;
+    brackets = 0;
     if (e.error != null && errors.isEmpty()) {
       firstErrorToken = p;
     }
@@ -783,11 +784,7 @@ public final class Parser {
       int colon = p;
       if (e instanceof Expr.Tuple tup && t[start].kind() != LPAR
           || e instanceof Expr.Tuple && t[start].kind() == LPAR) {
-        throw error(
-            "only single target (not tuple) can be annotated",
-            e.range().start() == t[start].start()
-                ? e.range()
-                : new TextRange(t[start].start(), e.range().end()));
+        throw error("only single target (not tuple) can be annotated", e.range());
       }
       if (e instanceof Expr.ListExpr) {
         throw error("only single target (not list) can be annotated", e.range());
@@ -1068,9 +1065,14 @@ public final class Parser {
   /** The targets of a for loop or comprehension, and its 'in', with CPython's messages. */
   private Expr forTargets(boolean comprehension) {
     int mark = p;
-    Expr target = starTargets();
-    if (eatKw(K_IN)) {
-      return target;
+    ParseError targetError = null;
+    try {
+      Expr target = starTargets();
+      if (eatKw(K_IN)) {
+        return target;
+      }
+    } catch (ParseError e) {
+      targetError = e;
     }
     if (at(ERROR)) {
       throw syntaxErrorHere();
@@ -1086,9 +1088,10 @@ public final class Parser {
       }
     } catch (ParseError e) {
       p = failAt;
-      throw comprehension
-          ? error("'in' expected after for-loop variables", tokRange(p))
-          : syntaxErrorHere();
+      if (targetError != null) {
+        throw targetError;
+      }
+      throw syntaxErrorHere();
     }
     if (atKw(K_IN)) {
       for (Expr x : parts) {
@@ -1102,6 +1105,9 @@ public final class Parser {
       throw error("'in' expected after for-loop variables", tokRange(p));
     }
     p = failAt;
+    if (targetError != null) {
+      throw targetError;
+    }
     throw syntaxErrorHere();
   }
 
@@ -1146,6 +1152,9 @@ public final class Parser {
       try {
         items = parenWithItems();
       } catch (ParseError e) {
+        if (e.error != null && e.error.message().equals("expected ':'")) {
+          throw e;
+        }
         items = null;
       }
       if (items == null) {
@@ -1179,7 +1188,13 @@ public final class Parser {
         return null;
       }
     } while (eat(COMMA));
-    if (!eat(RPAR) || !at(COLON)) {
+    if (!eat(RPAR)) {
+      return null;
+    }
+    if (at(NEWLINE) && items.stream().anyMatch(w -> w.optionalVars() != null)) {
+      throw error("expected ':'", tokRange(p));
+    }
+    if (!at(COLON)) {
       return null;
     }
     return items;
@@ -1212,6 +1227,9 @@ public final class Parser {
       star = thisStar;
       Expr type = null;
       String name = null;
+      if (at(NEWLINE)) {
+        expectColon();
+      }
       if (!at(COLON)) {
         int ts = p;
         type = expression();
@@ -1256,7 +1274,7 @@ public final class Parser {
       fin = block("'finally' statement", s);
     }
     if (handlers.isEmpty() && fin.isEmpty()) {
-      throw error("expected 'except' or 'finally' block", t[p].start(), t[p].end());
+      throw error("expected 'except' or 'finally' block", lastEnd(), lastEnd());
     }
     TextRange r = rng(start);
     return Boolean.TRUE.equals(star)
@@ -1520,7 +1538,7 @@ public final class Parser {
       } else if (kk == RPAR || kk == RSQB || kk == RBRACE) {
         level--;
       } else if (kk == NEWLINE || kk == ENDMARKER) {
-        return k[i - 1] == COLON;
+        return k[i - 1] == COLON || kk == NEWLINE && kindAt(i + 1) == INDENT && kwAt(i + 2, S_CASE);
       }
     }
     return false;
@@ -1610,6 +1628,12 @@ public final class Parser {
       int nt = p;
       if (atKw(S_UNDERSCORE)) {
         throw error("cannot use '_' as a target", tokRange(p));
+      }
+      if (!atIdent()) {
+        if (at(ERROR) || at(NEWLINE)) {
+          throw syntaxErrorHere();
+        }
+        throw error("invalid pattern target", tokRange(p));
       }
       String name = ident();
       return new Pattern.MatchAs(rng(s), or, name);
@@ -1769,6 +1793,9 @@ public final class Parser {
     String rest = null;
     while (!at(RBRACE)) {
       if (eat(DOUBLESTAR)) {
+        if (atKw(S_UNDERSCORE)) {
+          throw syntaxErrorHere();
+        }
         rest = ident();
         eat(COMMA);
         break;
@@ -1965,6 +1992,36 @@ public final class Parser {
     }
   }
 
+  /** Bracket nesting of the expression being parsed (CPython's "forgot a comma" hint). */
+  private int brackets;
+
+  /** Throws CPython's "Perhaps you forgot a comma?" if another operand directly follows. */
+  private void forgotComma(int s, Expr a) {
+    if (brackets == 0 || !startsOperand()) {
+      return;
+    }
+    if (k[s] == NAME && (kw[s] >= S_MATCH || kindAt(s + 1) == STRING)) {
+      return;
+    }
+    int save = p;
+    Expr b;
+    try {
+      b = expression();
+    } catch (ParseError e) {
+      p = save;
+      return;
+    }
+    throw error("invalid syntax. Perhaps you forgot a comma?", a.range().start(), b.range().end());
+  }
+
+  private boolean startsOperand() {
+    return switch (k[p]) {
+      case NAME -> kw[p] == K_NONE || kw[p] >= S_MATCH || kw[p] <= K_TRUE;
+      case NUMBER, STRING, FSTRING_START, TSTRING_START, LBRACE, ELLIPSIS -> true;
+      default -> false;
+    };
+  }
+
   Expr expression() {
     enter();
     try {
@@ -1973,6 +2030,9 @@ public final class Parser {
       }
       int s = p;
       Expr body = disjunction();
+      if (!atKw(K_IF)) {
+        forgotComma(s, body);
+      }
       if (atKw(K_IF)) {
         advance();
         Expr test = disjunction();
@@ -2246,7 +2306,13 @@ public final class Parser {
         }
         case LSQB -> {
           advance();
-          Expr slice = slices();
+          brackets++;
+          Expr slice;
+          try {
+            slice = slices();
+          } finally {
+            brackets--;
+          }
           expect(RSQB);
           e = new Expr.Subscript(rng(s), e, slice, ExprContext.Load);
         }
@@ -2259,6 +2325,15 @@ public final class Parser {
 
   /** Arguments after '(' through ')'. */
   private void callArguments(List<Expr> args, List<Keyword> kws, int lparTok) {
+    brackets++;
+    try {
+      callArguments0(args, kws, lparTok);
+    } finally {
+      brackets--;
+    }
+  }
+
+  private void callArguments0(List<Expr> args, List<Keyword> kws, int lparTok) {
     boolean seenKeyword = false;
     boolean seenDoubleStar = false;
     String pending = null;
@@ -2266,11 +2341,17 @@ public final class Parser {
       int s = p;
       if (at(STAR)) {
         advance();
-        if (at(RPAR) || at(COMMA)) {
+        if (!startsExpression() || at(STAR)) {
+          if (at(ERROR)) {
+            throw syntaxErrorHere();
+          }
           throw error("Invalid star expression", tokRange(p));
         }
         Expr v = expression();
         Expr st = new Expr.Starred(rng(s), v, ExprContext.Load);
+        if (at(EQUAL)) {
+          throw error("cannot assign to iterable argument unpacking", st.range());
+        }
         if (seenDoubleStar) {
           throw error(
               "iterable argument unpacking follows keyword argument unpacking",
@@ -2281,6 +2362,9 @@ public final class Parser {
       } else if (at(DOUBLESTAR)) {
         advance();
         Expr v = expression();
+        if (at(EQUAL)) {
+          throw error("cannot assign to keyword argument unpacking", rng(s));
+        }
         kws.add(new Keyword(rng(s), null, v));
         seenDoubleStar = true;
       } else if (k[p] == NAME && kindAt(p + 1) == EQUAL) {
@@ -2322,7 +2406,7 @@ public final class Parser {
           Expr v = expression();
           throw error(
               "expression cannot contain assignment, perhaps you meant \"==\"?",
-              t[s].start(),
+              e.range().start(),
               lastEnd());
         }
         if (pending == null && seenDoubleStar) {
@@ -2366,7 +2450,18 @@ public final class Parser {
     int s = p;
     if (at(STAR)) {
       advance();
-      Expr v = bitwiseOr();
+      Expr v;
+      try {
+        if (at(COLON)) {
+          throw syntaxErrorHere();
+        }
+        v = bitwiseOr();
+      } catch (ParseError e) {
+        if (e.error != null && e.error.message().equals("invalid syntax")) {
+          throw error("Invalid star expression", e.error.start(), e.error.end());
+        }
+        throw e;
+      }
       return new Expr.Starred(rng(s), v, ExprContext.Load);
     }
     Expr lower = null;
@@ -2449,6 +2544,7 @@ public final class Parser {
     int s = p;
     advance();
     enter();
+    brackets++;
     try {
       if (eat(RPAR)) {
         return new Expr.Tuple(rng(s), List.of(), ExprContext.Load);
@@ -2489,6 +2585,7 @@ public final class Parser {
       return first;
     } finally {
       depth--;
+      brackets--;
     }
   }
 
@@ -2496,6 +2593,7 @@ public final class Parser {
     int s = p;
     advance();
     enter();
+    brackets++;
     try {
       if (eat(RSQB)) {
         return new Expr.ListExpr(rng(s), List.of(), ExprContext.Load);
@@ -2517,10 +2615,12 @@ public final class Parser {
         }
         elts.add(starNamedExpression());
       }
+      comprehensionTargetHint(elts);
       expect(RSQB);
       return new Expr.ListExpr(rng(s), elts, ExprContext.Load);
     } finally {
       depth--;
+      brackets--;
     }
   }
 
@@ -2528,6 +2628,7 @@ public final class Parser {
     int s = p;
     advance();
     enter();
+    brackets++;
     try {
       if (eat(RBRACE)) {
         return new Expr.Dict(rng(s), List.of(), List.of());
@@ -2570,10 +2671,22 @@ public final class Parser {
         }
         elts.add(starNamedExpression());
       }
+      comprehensionTargetHint(elts);
       expect(RBRACE);
       return new Expr.SetExpr(rng(s), elts);
     } finally {
       depth--;
+      brackets--;
+    }
+  }
+
+  /** CPython's "did you forget parentheses around the comprehension target?". */
+  private void comprehensionTargetHint(List<Expr> elts) {
+    if (elts.size() > 1 && (atKw(K_FOR) || atKw(K_ASYNC) && kwAt(p + 1, K_FOR))) {
+      throw error(
+          "did you forget parentheses around the comprehension target?",
+          elts.get(0).range().start(),
+          elts.get(elts.size() - 1).range().end());
     }
   }
 
@@ -2921,6 +3034,8 @@ public final class Parser {
     int s = p;
     advance(); // {
     enter();
+    int outerBrackets = brackets;
+    brackets = 0;
     try {
       int exprStart = p;
       if (at(RBRACE) || at(EXCLAMATION) || at(COLON) || at(EQUAL)) {
@@ -3008,6 +3123,7 @@ public final class Parser {
       }
     } finally {
       depth--;
+      brackets = outerBrackets;
     }
   }
 }
