@@ -1274,7 +1274,8 @@ public final class Parser {
       fin = block("'finally' statement", s);
     }
     if (handlers.isEmpty() && fin.isEmpty()) {
-      throw error("expected 'except' or 'finally' block", lastEnd(), lastEnd());
+      int at = at(ENDMARKER) || at(DEDENT) || at(NEWLINE) ? lastEnd() : t[p].start();
+      throw error("expected 'except' or 'finally' block", at, at);
     }
     TextRange r = rng(start);
     return Boolean.TRUE.equals(star)
