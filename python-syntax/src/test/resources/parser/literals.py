@@ -8,3 +8,4 @@ True, False, None, ...
 ﬁ = 1
 x = "\N{HANGUL SYLLABLE GAG}\N{CJK UNIFIED IDEOGRAPH-6574}\N{bullet}\N{LATIN CAPITAL LETTER GHA}\N{BYTE ORDER MARK}"
 y = "\u1c8a\u0897\U0001fa89 \u2028\xa0\xad"
+z = "\ud800\udc00", "\U0001F600", "\ud83d" "\ude00", "😀\udc00", u"\uD834\uDD1E.py"

@@ -664,7 +664,16 @@ public final class AstDump {
       case Expr.Constant x -> {
         open("Constant");
         key("value");
-        constant(x.value());
+        java.util.BitSet lone =
+            x.value() instanceof ConstantValue.Str str && hasSurrogate(str.value())
+                ? dev.keel.python.parser.Parser.escapedSurrogates(
+                    lines.text(), x.range().start(), x.range().end())
+                : null;
+        if (lone != null) {
+          strRepr(sb, ((ConstantValue.Str) x.value()).value(), lone);
+        } else {
+          constant(x.value());
+        }
         str("kind", x.kind());
         close(x);
       }
@@ -820,8 +829,22 @@ public final class AstDump {
     return b.toString();
   }
 
+  private static boolean hasSurrogate(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (Character.isSurrogate(s.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Appends Python's {@code repr(str)}. */
   static void strRepr(StringBuilder b, String s) {
+    strRepr(b, s, null);
+  }
+
+  /** As {@link #strRepr(StringBuilder, String)}; chars at indices in {@code lone} stand alone. */
+  static void strRepr(StringBuilder b, String s, java.util.BitSet lone) {
     char quote = '\'';
     if (s.indexOf('\'') >= 0 && s.indexOf('"') < 0) {
       quote = '"';
@@ -830,6 +853,9 @@ public final class AstDump {
     int n = s.length();
     for (int i = 0; i < n; ) {
       int c = s.codePointAt(i);
+      if (lone != null && c > 0xFFFF && (lone.get(i) || lone.get(i + 1))) {
+        c = s.charAt(i);
+      }
       i += Character.charCount(c);
       if (c == quote || c == '\\') {
         b.append('\\').append((char) c);

@@ -76,6 +76,16 @@ final class Literals {
    * backslashes; newlines are normalised to {@code \n}.
    */
   static void decodeStr(String text, int start, int end, boolean raw, StringBuilder out) {
+    decodeStr(text, start, end, raw, out, null);
+  }
+
+  /**
+   * As {@link #decodeStr(String, int, int, boolean, StringBuilder)}, also marking in {@code lone}
+   * (if not null) the indices of {@code out} that hold a surrogate written as an escape: Python
+   * keeps those as code points of their own even when two of them form a pair.
+   */
+  static void decodeStr(
+      String text, int start, int end, boolean raw, StringBuilder out, java.util.BitSet lone) {
     for (int i = start; i < end; i++) {
       char c = text.charAt(i);
       if (c == '\r') {
@@ -137,13 +147,22 @@ final class Literals {
           out.appendCodePoint(v);
         }
         case 'x' -> out.appendCodePoint(hex(text, i + 1, end, 2, "\\xXX"));
-        case 'u' -> out.append((char) hex(text, i + 1, end, 4, "\\uXXXX"));
+        case 'u' -> {
+          char ch = (char) hex(text, i + 1, end, 4, "\\uXXXX");
+          if (lone != null && Character.isSurrogate(ch)) {
+            lone.set(out.length());
+          }
+          out.append(ch);
+        }
         case 'U' -> {
           int cp = hex(text, i + 1, end, 8, "\\UXXXXXXXX");
           if (cp > 0x10FFFF) {
             throw new LiteralError(
                 "(unicode error) 'unicodeescape' codec can't decode bytes in position 0-9:"
                     + " illegal Unicode character");
+          }
+          if (lone != null && cp >= 0xD800 && cp <= 0xDFFF) {
+            lone.set(out.length());
           }
           out.appendCodePoint(cp);
         }
@@ -179,6 +198,70 @@ final class Literals {
         i += 8;
       }
     }
+  }
+
+  /**
+   * For the text of implicitly concatenated plain string literals {@code src[start,end)}, the
+   * indices of the decoded value that are escaped surrogates; null if the text is not only plain
+   * (non-bytes, non-f/t) string literals.
+   */
+  static java.util.BitSet escapedSurrogates(String src, int start, int end) {
+    java.util.BitSet lone = new java.util.BitSet();
+    StringBuilder out = new StringBuilder();
+    int i = start;
+    while (i < end) {
+      char c = src.charAt(i);
+      if (c == ' ' || c == '\t' || c == '\f' || c == '\n' || c == '\r' || c == '(' || c == ')') {
+        i++;
+        continue;
+      }
+      if (c == '\\') {
+        i += 2;
+        continue;
+      }
+      if (c == '#') {
+        while (i < end && src.charAt(i) != '\n' && src.charAt(i) != '\r') {
+          i++;
+        }
+        continue;
+      }
+      int p = i;
+      boolean raw = false;
+      while (p < end && Character.isLetter(src.charAt(p))) {
+        char l = Character.toLowerCase(src.charAt(p));
+        if (l == 'r') {
+          raw = true;
+        } else if (l != 'u') {
+          return null;
+        }
+        p++;
+      }
+      if (p >= end || src.charAt(p) != '\'' && src.charAt(p) != '"') {
+        return null;
+      }
+      char q = src.charAt(p);
+      int ql = p + 2 < end && src.charAt(p + 1) == q && src.charAt(p + 2) == q ? 3 : 1;
+      int from = p + ql;
+      int j = from;
+      while (j < end) {
+        char d = src.charAt(j);
+        if (d == '\\') {
+          j += 2;
+          continue;
+        }
+        if (d == q
+            && (ql == 1 || j + 2 < end && src.charAt(j + 1) == q && src.charAt(j + 2) == q)) {
+          break;
+        }
+        j++;
+      }
+      if (j >= end) {
+        return null;
+      }
+      decodeStr(src, from, j, raw, out, lone);
+      i = j + ql;
+    }
+    return lone;
   }
 
   private static boolean isOct(char c) {

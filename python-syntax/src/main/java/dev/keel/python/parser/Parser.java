@@ -186,6 +186,16 @@ public final class Parser {
     return firstErrorToken;
   }
 
+  /**
+   * Where a string constant spelled in {@code src[start,end)} holds surrogates written as escapes
+   * ({@code '\\ud800\\udc00'} is two code points in Python, one pair in Java), the indices of those
+   * chars in its value; null if there are none or the text is not plain string literals.
+   */
+  public static java.util.BitSet escapedSurrogates(String src, int start, int end) {
+    java.util.BitSet b = Literals.escapedSurrogates(src, start, end);
+    return b == null || b.isEmpty() ? null : b;
+  }
+
   /** The line index over the text. */
   public LineIndex lines() {
     return lines;
