@@ -13,4 +13,6 @@ for line in sys.stdin:
         print("OK")
     except SyntaxError as e:
         print("ERR\t%s\t%s\t%s\t%s" % (type(e).__name__, e.msg.replace("\n", " "), e.lineno, e.offset))
+    except Exception as e:  # e.g. a decoding error outside any token
+        print("ERR\t%s\t%s\t0\t-1" % (type(e).__name__, str(e).replace("\n", " ")))
     sys.stdout.flush()

@@ -1,5 +1,9 @@
 package dev.keel.python;
 
+import dev.keel.python.token.Token;
+import dev.keel.python.token.TokenKind;
+import dev.keel.python.token.Tokenizer;
+import dev.keel.python.token.Tokens;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.Charset;
@@ -7,7 +11,9 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -288,75 +294,236 @@ public final class SourceDecoder {
     return sb.toString();
   }
 
+  /**
+   * Decodes UTF-8. Like {@code ast.parse} on bytes, CPython decodes each token on its own and never
+   * decodes comments: bad bytes in a comment are no error, and the position in the message counts
+   * from the start of the token (of a string's body, for a string).
+   */
   private static Decoded decodeUtf8(byte[] b, int start) {
     int n = b.length;
     int i = start;
     while (i < n) {
-      int c = b[i] & 0xff;
-      if (c < 0x80) {
+      if (b[i] >= 0) {
         i++;
         continue;
       }
-      int need;
-      if (c >= 0xc2 && c <= 0xdf) {
-        need = 1;
-      } else if (c >= 0xe0 && c <= 0xef) {
-        need = 2;
-      } else if (c >= 0xf0 && c <= 0xf4) {
-        need = 3;
-      } else {
-        return utf8Error(b, start, i, "invalid start byte");
+      int bad = badSequenceLength(b, i);
+      if (bad != 0) {
+        return decodeUtf8Leniently(b, start);
       }
-      for (int k = 1; k <= need; k++) {
-        if (i + k >= n) {
-          return utf8Error(b, start, i, "unexpected end of data");
-        }
-        int cc = b[i + k] & 0xff;
-        int lo = 0x80;
-        int hi = 0xbf;
-        if (k == 1) {
-          // Exclude overlong forms, surrogates and code points above U+10FFFF.
-          if (c == 0xe0) {
-            lo = 0xa0;
-          } else if (c == 0xed) {
-            hi = 0x9f;
-          } else if (c == 0xf0) {
-            lo = 0x90;
-          } else if (c == 0xf4) {
-            hi = 0x8f;
-          }
-        }
-        if (cc < lo || cc > hi) {
-          // The literal or line ends here: CPython decodes it alone and runs out of data.
-          boolean ends = cc == '"' || cc == '\'' || cc == '\n' || cc == '\r';
-          return utf8Error(
-              b, start, i, ends ? "unexpected end of data" : "invalid continuation byte");
-        }
-      }
-      i += need + 1;
+      i += sequenceLength(b[i] & 0xff);
     }
     return new Decoded(new String(b, start, n - start, StandardCharsets.UTF_8), Optional.empty());
   }
 
-  private static Decoded utf8Error(byte[] b, int start, int bad, String reason) {
-    // CPython decodes a string literal's body, or else the line, on its own; count from there.
-    int from = bad;
-    while (from > start && b[from - 1] != '\n' && b[from - 1] != '\r') {
-      from--;
+  private static int sequenceLength(int lead) {
+    return lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : 2;
+  }
+
+  private static final int INVALID_START = 1;
+  private static final int BROKEN = 2;
+  private static final int TRUNCATED = 3;
+
+  /**
+   * 0 if a valid multi-byte sequence starts at {@code i}; otherwise {@code kind << 4 | length}:
+   * what is wrong ({@link #INVALID_START}, {@link #BROKEN} or {@link #TRUNCATED}) and how many
+   * bytes the invalid part takes.
+   */
+  private static int badSequenceLength(byte[] b, int i) {
+    int c = b[i] & 0xff;
+    if (c < 0xc2 || c > 0xf4) {
+      return INVALID_START << 4 | 1;
     }
-    for (int k = bad - 1; k >= from; k--) {
-      if (b[k] == '"' || b[k] == '\'') {
-        from = k + 1;
+    int need = sequenceLength(c) - 1;
+    for (int k = 1; k <= need; k++) {
+      if (i + k >= b.length) {
+        return TRUNCATED << 4 | k;
+      }
+      int cc = b[i + k] & 0xff;
+      int lo = 0x80;
+      int hi = 0xbf;
+      if (k == 1) {
+        // Exclude overlong forms, surrogates and code points above U+10FFFF.
+        if (c == 0xe0) {
+          lo = 0xa0;
+        } else if (c == 0xed) {
+          hi = 0x9f;
+        } else if (c == 0xf0) {
+          lo = 0x90;
+        } else if (c == 0xf4) {
+          hi = 0x8f;
+        }
+      }
+      if (cc < lo || cc > hi) {
+        return BROKEN << 4 | k;
+      }
+    }
+    return 0;
+  }
+
+  /** The slow path for text with bad bytes: U+FFFD for each, then find the first that counts. */
+  private static Decoded decodeUtf8Leniently(byte[] b, int start) {
+    int n = b.length;
+    StringBuilder sb = new StringBuilder(n);
+    int[] byteOf = new int[n - start + 1]; // byte offset of each char's sequence
+    List<int[]> bads = new ArrayList<>(); // {char offset, byte offset, bad length, kind}
+    int i = start;
+    while (i < n) {
+      int c = b[i] & 0xff;
+      if (c < 0x80) {
+        byteOf[sb.length()] = i;
+        sb.append((char) c);
+        i++;
+        continue;
+      }
+      int bad = badSequenceLength(b, i);
+      if (bad != 0) {
+        bads.add(new int[] {sb.length(), i, bad & 15, bad >> 4});
+        byteOf[sb.length()] = i;
+        sb.append('\ufffd');
+        i += bad & 15;
+        continue;
+      }
+      int len = sequenceLength(c);
+      int cp = c & (len == 2 ? 0x1f : len == 3 ? 0x0f : 0x07);
+      for (int k = 1; k < len; k++) {
+        cp = (cp << 6) | (b[i + k] & 0x3f);
+      }
+      byteOf[sb.length()] = i;
+      if (Character.isSupplementaryCodePoint(cp)) {
+        byteOf[sb.length() + 1] = i;
+      }
+      sb.appendCodePoint(cp);
+      i += len;
+    }
+    byteOf[sb.length()] = n;
+    String text = sb.toString();
+    Tokens tokens = Tokenizer.tokenize(text);
+    // CPython's tokenizer decodes names as it meets them; string literals are decoded later, by
+    // the parser, and only if the tokenizer found nothing wrong. Comments are never decoded.
+    // The tokenizer stops at its first error (one not caused by a U+FFFD put in for bad bytes).
+    int tokenizerStops = Integer.MAX_VALUE;
+    for (SyntaxError e : tokens.errors()) {
+      if (!e.message().contains("U+FFFD")) {
+        tokenizerStops = e.start();
         break;
       }
     }
-    String message =
-        String.format(
-            "(unicode error) 'utf-8' codec can't decode byte 0x%02x in position %d: %s",
-            b[bad] & 0xff, bad - from, reason);
-    String text = new String(b, start, b.length - start, StandardCharsets.UTF_8);
-    int offset = new String(b, start, bad - start, StandardCharsets.UTF_8).length();
-    return new Decoded(text, Optional.of(SyntaxError.at(message, offset, offset + 1)));
+    SyntaxError inString = null;
+    for (int[] bad : bads) {
+      int at = bad[0];
+      if (at > tokenizerStops) {
+        break;
+      }
+      if (inComment(tokens.comments(), at)) {
+        continue;
+      }
+      Token token = tokenAt(tokens.tokens(), at);
+      boolean literal = token != null && token.kind() == TokenKind.STRING;
+      if (literal && (inString != null || isBytesLiteral(text, token))) {
+        continue; // a bytes literal is not decoded: the parser says it must be ASCII
+      }
+      int unitStart;
+      int unitEnd;
+      if (token == null) {
+        unitStart = at;
+        unitEnd = at + 1;
+      } else if (token.kind() == TokenKind.STRING) {
+        int body = token.start();
+        while (Character.isLetter(text.charAt(body))) {
+          body++;
+        }
+        char quote = text.charAt(body);
+        boolean triple =
+            token.end() - body >= 6
+                && text.charAt(body + 1) == quote
+                && text.charAt(body + 2) == quote;
+        unitStart = body + (triple ? 3 : 1);
+        unitEnd = token.end() - (triple ? 3 : 1);
+      } else {
+        unitStart = token.start();
+        unitEnd = token.end();
+      }
+      String reason;
+      if (bad[3] == INVALID_START) {
+        reason = "invalid start byte";
+      } else if (bad[3] == TRUNCATED
+          || bad[1] + bad[2] >= byteOf[Math.min(unitEnd, text.length())]) {
+        reason = "unexpected end of data";
+      } else {
+        reason = "invalid continuation byte";
+      }
+      int position = bad[1] - byteOf[unitStart];
+      String message =
+          bad[2] == 1
+              ? String.format(
+                  "(unicode error) 'utf-8' codec can't decode byte 0x%02x in position %d: %s",
+                  b[bad[1]] & 0xff, position, reason)
+              : String.format(
+                  "(unicode error) 'utf-8' codec can't decode bytes in position %d-%d: %s",
+                  position, position + bad[2] - 1, reason);
+      SyntaxError error = SyntaxError.at(message, at, at + 1);
+      if (!literal) {
+        return new Decoded(text, Optional.of(error));
+      }
+      inString = error;
+    }
+    if (inString != null && tokens.errors().isEmpty()) {
+      return new Decoded(text, Optional.of(inString));
+    }
+    return new Decoded(text, Optional.empty());
+  }
+
+  private static boolean isBytesLiteral(String text, Token string) {
+    for (int i = string.start(); i < string.end(); i++) {
+      char c = text.charAt(i);
+      if (c == 'b' || c == 'B') {
+        return true;
+      }
+      if (c == '\'' || c == '"') {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  private static boolean inComment(List<Comment> comments, int offset) {
+    int lo = 0;
+    int hi = comments.size() - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      Comment c = comments.get(mid);
+      if (offset < c.start()) {
+        hi = mid - 1;
+      } else if (offset >= c.end()) {
+        lo = mid + 1;
+      } else {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The token covering {@code offset}, or null. */
+  private static Token tokenAt(List<Token> tokens, int offset) {
+    int lo = 0;
+    int hi = tokens.size() - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      if (tokens.get(mid).start() <= offset) {
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    // hi is the last token starting at or before offset; zero-width ones may sit after the one.
+    for (int k = hi; k >= 0 && k > hi - 16; k--) {
+      Token t = tokens.get(k);
+      if (t.start() <= offset && offset < t.end()) {
+        return t;
+      }
+    }
+    return null;
   }
 
   private static Decoded decodeOther(byte[] b, Codec codec) {

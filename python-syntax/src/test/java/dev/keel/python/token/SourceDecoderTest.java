@@ -98,12 +98,25 @@ class SourceDecoderTest {
             + " character maps to <undefined>|20",
         "# coding: euc_jp\\nx=\"\u00ff\u00ff\"\\n|'euc_jp' codec can't decode byte 0xff in position"
             + " 20: illegal multibyte sequence|20",
+        "x = 'a' + b\u00e9\\n|(unicode error) 'utf-8' codec can't decode byte 0xe9 in position 1:"
+            + " unexpected end of data|11",
+        "x = \"\"\"ab\\ncd\u00e9\"\"\"\\n|(unicode error) 'utf-8' codec can't decode byte 0xe9 in"
+            + " position 5: unexpected end of data|12",
+        "# \u00ff\\nx = \u00ff\\n|(unicode error) 'utf-8' codec can't decode byte 0xff in position 0:"
+            + " invalid start byte|8",
         "x = 1\u0000\\n|source code cannot contain null bytes|5",
       })
   void badBytesAreReportedInCPythonsWords(String source, String expected, int offset) {
     Decoded d = SourceDecoder.decode(bytes(source.replace("\\n", "\n")));
     assertEquals(expected, message(d));
     assertEquals(offset, d.error().orElseThrow().start());
+  }
+
+  @Test
+  void badBytesInCommentsAreNoErrorAsForAstParse() {
+    Decoded d = SourceDecoder.decode(bytes("# caf\u00e9 \u00ff\nx = 1  # \u00e9t\u00e9\n"));
+    assertEquals(Optional.empty(), d.error());
+    assertEquals("# caf\ufffd \ufffd\nx = 1  # \ufffdt\ufffd\n", d.text());
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.keel.python.token;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.keel.python.Decoded;
@@ -17,6 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -174,6 +176,87 @@ class TokenizerErrorsDifferentialTest {
     }
     mismatches.forEach(System.out::println);
     assertEquals(List.of(), mismatches);
+  }
+
+  /**
+   * Random bad UTF-8 bytes put into small programs (a fixed seed): when either side reports a UTF-8
+   * decoding error, both must report the same one. CPython raises a bare UnicodeDecodeError, not a
+   * SyntaxError, for bad bytes in an f-string's literal part; the "(unicode error) " prefix is
+   * therefore not compared.
+   */
+  @Test
+  void badUtf8BytesGiveCPythonsMessage() throws Exception {
+    Path python = PythonFinder.find();
+    assumeTrue(
+        python != null,
+        "no python >= 3.12 found (tried python3.13, python3.12 on PATH and /root/.pyenv/versions);"
+            + " differential decoder test skipped");
+    String[] seeds = {
+      "x = 'abc' + \"def\"  # comment\n",
+      "s = '''doc\nmore'''\nname = 1\n",
+      "f'{x}abc' + b'xy'\n",
+      "def f(a):\n    return a  # c\n",
+    };
+    byte[] high = {
+      (byte) 0xff,
+      (byte) 0xe9,
+      (byte) 0xc3,
+      (byte) 0xed,
+      (byte) 0xa0,
+      (byte) 0x80,
+      (byte) 0xe2,
+      (byte) 0x82
+    };
+    Random random = new Random(5);
+    List<byte[]> cases = new ArrayList<>();
+    for (int i = 0; i < 600; i++) {
+      byte[] s = seeds[random.nextInt(seeds.length)].getBytes(StandardCharsets.UTF_8);
+      int inserts = 1 + random.nextInt(2);
+      for (int j = 0; j < inserts; j++) {
+        int at = random.nextInt(s.length);
+        byte[] t = new byte[s.length + 1];
+        System.arraycopy(s, 0, t, 0, at);
+        t[at] = high[random.nextInt(high.length)];
+        System.arraycopy(s, at, t, at + 1, s.length - at);
+        s = t;
+      }
+      cases.add(s);
+    }
+    Path helper = Files.createTempFile("cpython_errors", ".py");
+    try (InputStream in = getClass().getResourceAsStream("/tokenizer/cpython_errors.py")) {
+      Files.write(helper, in.readAllBytes());
+    }
+    Process process = new ProcessBuilder(python.toString(), helper.toString()).start();
+    try (OutputStream out = process.getOutputStream()) {
+      for (byte[] c : cases) {
+        out.write((HexFormat.of().formatHex(c) + "\n").getBytes(StandardCharsets.US_ASCII));
+      }
+    }
+    int compared = 0;
+    List<String> mismatches = new ArrayList<>();
+    try (BufferedReader r =
+        new BufferedReader(
+            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+      for (byte[] c : cases) {
+        String line = r.readLine();
+        String theirs = line.startsWith("ERR") ? line.split("\t")[2] : "OK";
+        String ours = SourceDecoder.decode(c).error().map(SyntaxError::message).orElse("OK");
+        if (theirs.contains("codec can't decode") || ours.contains("codec can't decode")) {
+          compared++;
+          theirs = theirs.replace("(unicode error) ", "");
+          ours = ours.replace("(unicode error) ", "");
+          if (!theirs.equals(ours)) {
+            mismatches.add(HexFormat.of().formatHex(c) + ": CPython " + theirs + ", ours " + ours);
+          }
+        }
+      }
+    }
+    process.waitFor();
+    System.out.printf(
+        "Decoder differential: %d of %d byte-mutated programs hit a UTF-8 error, %d differ%n",
+        compared, cases.size(), mismatches.size());
+    assertEquals(List.of(), mismatches);
+    assertTrue(compared > 100, "the mutations should hit decoding errors");
   }
 
   private static String show(String source) {
