@@ -73,6 +73,22 @@ public final class PythonParser {
     return result;
   }
 
+  /**
+   * After a parser error, CPython tokenizes the rest of the file and reports the first tokenizer
+   * error found there instead, except indentation errors, and an unclosed bracket only when it was
+   * opened on a line before the parser error.
+   */
+  private static boolean tokenizerErrorOverrides(
+      SyntaxError parserError, SyntaxError tokenizerError, LineIndex lines) {
+    if (!tokenizerError.kind().equals("SyntaxError")) {
+      return false;
+    }
+    if (tokenizerError.message().endsWith("was never closed")) {
+      return lines.line(parserError.start()) > lines.line(tokenizerError.start());
+    }
+    return true;
+  }
+
   private static ParseResult parseHere(String text) {
     Tokens tokens = Tokenizer.tokenize(text);
     Parser parser = new Parser(text, tokens.tokens(), tokens.comments());
@@ -91,7 +107,10 @@ public final class PythonParser {
         !parser.errors().isEmpty()
             && (tokens.errors().isEmpty()
                 || firstErrorTokenIndex < 0
-                || parserFirst >= 0 && parserFirst < firstErrorTokenIndex);
+                || parserFirst >= 0
+                    && parserFirst < firstErrorTokenIndex
+                    && !tokenizerErrorOverrides(
+                        parser.errors().get(0), tokens.errors().get(0), parser.lines()));
     if (parserFirstWins) {
       errors.add(parser.errors().get(0));
       List<SyntaxError> rest = new ArrayList<>(tokens.errors());

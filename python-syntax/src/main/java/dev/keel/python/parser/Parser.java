@@ -313,6 +313,9 @@ public final class Parser {
     if (tok.kind() == INDENT) {
       return unexpectedIndent();
     }
+    if (tok.kind() == DEDENT) {
+      return indentationError("unexpected unindent", tok.start(), tok.end());
+    }
     return error("invalid syntax", tok.start(), tok.end());
   }
 
@@ -329,7 +332,7 @@ public final class Parser {
 
   private void expectColon() {
     if (!eat(COLON)) {
-      if (at(NEWLINE) || at(NAME) && !atIdent() || at(ENDMARKER)) {
+      if (at(NEWLINE)) {
         throw error("expected ':'", t[p].start(), t[p].end());
       }
       throw syntaxErrorHere();
@@ -792,20 +795,20 @@ public final class Parser {
     }
     if (at(COLON)) {
       int colon = p;
-      if (e instanceof Expr.Tuple tup && t[start].kind() != LPAR
-          || e instanceof Expr.Tuple && t[start].kind() == LPAR) {
+      boolean simple = e instanceof Expr.Name && t[start].kind() != LPAR;
+      advance();
+      // CPython names a bad target only when an annotation follows the ':'
+      Expr ann = expression();
+      if (e instanceof Expr.Tuple) {
         throw error("only single target (not tuple) can be annotated", e.range());
       }
       if (e instanceof Expr.ListExpr) {
         throw error("only single target (not list) can be annotated", e.range());
       }
-      boolean simple = e instanceof Expr.Name && t[start].kind() != LPAR;
       if (!(e instanceof Expr.Name || e instanceof Expr.Attribute || e instanceof Expr.Subscript)) {
         throw error("illegal target for annotation", e.range());
       }
-      advance();
       Expr target = withCtx(e, ExprContext.Store);
-      Expr ann = expression();
       Expr value = null;
       if (eat(EQUAL)) {
         value = atKw(K_YIELD) ? yieldExpr() : starExpressions();
@@ -816,6 +819,9 @@ public final class Parser {
       return new Stmt.AnnAssign(rng(start), target, ann, value, simple);
     }
     if (at(COLONEQUAL)) {
+      if (e instanceof Expr.Name) {
+        throw syntaxErrorHere();
+      }
       throw error("cannot use assignment expressions with " + exprName(e), e.range());
     }
     Operator aug = AUG[k[p].ordinal()];
