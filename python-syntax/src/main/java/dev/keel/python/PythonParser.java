@@ -80,7 +80,8 @@ public final class PythonParser {
    */
   private static boolean tokenizerErrorOverrides(
       SyntaxError parserError, SyntaxError tokenizerError, LineIndex lines) {
-    if (!tokenizerError.kind().equals("SyntaxError")) {
+    if (!tokenizerError.kind().equals("SyntaxError")
+        || tokenizerError.message().equals("invalid syntax")) {
       return false;
     }
     if (tokenizerError.message().endsWith("was never closed")) {

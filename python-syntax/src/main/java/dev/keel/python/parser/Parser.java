@@ -316,7 +316,31 @@ public final class Parser {
     if (tok.kind() == DEDENT) {
       return indentationError("unexpected unindent", tok.start(), tok.end());
     }
+    if (tok.kind() == NEWLINE) {
+      int at = newlineStart(p);
+      return error("invalid syntax", at, at + 1 <= src.length() ? at + 1 : at);
+    }
     return error("invalid syntax", tok.start(), tok.end());
+  }
+
+  /** CPython's NEWLINE token starts at a comment that precedes it on the line. */
+  private int newlineStart(int i) {
+    int from = i > 0 ? t[i - 1].end() : 0;
+    int to = t[i].start();
+    int lo = 0;
+    int hi = comments.size() - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      Comment c = comments.get(mid);
+      if (c.start() < from) {
+        lo = mid + 1;
+      } else if (c.start() > to) {
+        hi = mid - 1;
+      } else {
+        return c.start();
+      }
+    }
+    return to;
   }
 
   private ParseError unexpectedIndent() {
@@ -333,7 +357,8 @@ public final class Parser {
   private void expectColon() {
     if (!eat(COLON)) {
       if (at(NEWLINE)) {
-        throw error("expected ':'", t[p].start(), t[p].end());
+        int at = newlineStart(p);
+        throw error("expected ':'", at, Math.max(at, t[p].end()));
       }
       throw syntaxErrorHere();
     }
@@ -499,8 +524,8 @@ public final class Parser {
                 + what
                 + " on line "
                 + lines.line(t[headerTok].start()),
-            t[p].start(),
-            t[p].start());
+            missingBlockAt(),
+            missingBlockAt());
       }
       advance();
       List<Stmt> body = new ArrayList<>();
@@ -525,6 +550,27 @@ public final class Parser {
     List<Stmt> body = new ArrayList<>();
     simpleStmts(body);
     return body;
+  }
+
+  /** Where CPython reports a missing indented block: the next token, or the line end at EOF. */
+  private int missingBlockAt() {
+    int i = p;
+    while (i < n - 1 && k[i] == DEDENT) {
+      i++;
+    }
+    return k[i] == ENDMARKER ? endOfLastLine() : t[p].start();
+  }
+
+  /** End of the file's last line, where CPython places errors found at end of input. */
+  private int endOfLastLine() {
+    int e = src.length();
+    if (e > 0 && src.charAt(e - 1) == '\n') {
+      e--;
+    }
+    if (e > 0 && src.charAt(e - 1) == '\r') {
+      e--;
+    }
+    return e;
   }
 
   private void simpleStmts(List<Stmt> out) {
@@ -798,7 +844,19 @@ public final class Parser {
       boolean simple = e instanceof Expr.Name && t[start].kind() != LPAR;
       advance();
       // CPython names a bad target only when an annotation follows the ':'
-      Expr ann = expression();
+      boolean validTarget =
+          e instanceof Expr.Name || e instanceof Expr.Attribute || e instanceof Expr.Subscript;
+      Expr ann;
+      if (validTarget) {
+        ann = expression();
+      } else {
+        try {
+          ann = expression();
+        } catch (ParseError pe) {
+          p = colon;
+          throw syntaxErrorHere();
+        }
+      }
       if (e instanceof Expr.Tuple) {
         throw error("only single target (not tuple) can be annotated", e.range());
       }
@@ -1290,7 +1348,14 @@ public final class Parser {
       fin = block("'finally' statement", s);
     }
     if (handlers.isEmpty() && fin.isEmpty()) {
-      int at = at(ENDMARKER) || at(DEDENT) || at(NEWLINE) ? lastEnd() : t[p].start();
+      int at = t[p].start();
+      if (at(ENDMARKER) || at(DEDENT) || at(NEWLINE)) {
+        int i = p;
+        while (i < n - 1 && (k[i] == DEDENT || k[i] == NEWLINE)) {
+          i++;
+        }
+        at = k[i] == ENDMARKER ? endOfLastLine() : lastEnd();
+      }
       throw error("expected 'except' or 'finally' block", at, at);
     }
     TextRange r = rng(start);
@@ -1585,8 +1650,8 @@ public final class Parser {
       throw indentationError(
           "expected an indented block after 'match' statement on line "
               + lines.line(t[start].start()),
-          t[p].start(),
-          t[p].start());
+          missingBlockAt(),
+          missingBlockAt());
     }
     advance();
     List<MatchCase> cases = new ArrayList<>();
