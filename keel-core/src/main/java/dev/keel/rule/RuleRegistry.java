@@ -1,7 +1,10 @@
 package dev.keel.rule;
 
 import dev.keel.rules.complexity.ComplexityRules;
+import dev.keel.rules.configuration.ConfigurationRules;
 import dev.keel.rules.project.ProjectHygieneRules;
+import dev.keel.rules.reliability.ReliabilityRules;
+import dev.keel.rules.security.SecurityRules;
 import dev.keel.rules.syntax.SyntaxRules;
 import dev.keel.rules.types.TypeRules;
 import java.util.ArrayList;
@@ -21,7 +24,10 @@ public final class RuleRegistry {
                   ProjectHygieneRules.all(),
                   SyntaxRules.all(),
                   ComplexityRules.all(),
-                  TypeRules.all())
+                  TypeRules.all(),
+                  ReliabilityRules.all(),
+                  SecurityRules.all(),
+                  ConfigurationRules.all())
               .flatMap(List::stream)
               .toList());
 

@@ -1,0 +1,63 @@
+package dev.keel.rules.configuration;
+
+import dev.keel.python.ast.CmpOp;
+import dev.keel.python.ast.Expr;
+import dev.keel.python.ast.ExprContext;
+import dev.keel.python.ast.Node;
+import dev.keel.rule.FileRule;
+import dev.keel.rule.FileVisit;
+import dev.keel.rule.RuleSpec;
+import dev.keel.rule.Scope;
+import dev.keel.rule.Severity;
+import java.util.Set;
+
+@RuleSpec(
+    code = "CFG001",
+    name = "EnvironmentReadInFunction",
+    summary =
+        "a function reads the environment itself: configuration is scattered, unchecked at"
+            + " start-up and hard to override in tests",
+    severity = Severity.INFO,
+    effortMinutes = 15,
+    scope = Scope.FILE)
+final class EnvironmentReadInFunction implements FileRule {
+  private static final Set<String> READ_CALLS =
+      Set.of(
+          "os.getenv", "os.getenvb", "os.environ.get", "os.environb.get", "os.environ.setdefault");
+
+  @Override
+  public Set<Class<? extends Node>> nodeKinds() {
+    return Set.of(Expr.Call.class, Expr.Subscript.class, Expr.Compare.class);
+  }
+
+  @Override
+  public void visit(Node node, FileVisit file) {
+    if (file.isTest()
+        || ModuleRole.isConfiguration(file.path())
+        || !ModuleRole.inFunction(file.ancestors())) {
+      return;
+    }
+    boolean read =
+        switch (node) {
+          case Expr.Call c -> file.qualifiedName(c.func()).filter(READ_CALLS::contains).isPresent();
+          case Expr.Subscript s -> s.ctx() == ExprContext.Load && isEnviron(s.value(), file);
+          case Expr.Compare c ->
+              c.ops().size() == 1
+                  && (c.ops().get(0) == CmpOp.In || c.ops().get(0) == CmpOp.NotIn)
+                  && isEnviron(c.comparators().get(0), file);
+          default -> false;
+        };
+    if (read) {
+      file.report(
+          node,
+          "environment read inside a function: read it once in the configuration module and"
+              + " pass the value in");
+    }
+  }
+
+  private static boolean isEnviron(Expr e, FileVisit file) {
+    return file.qualifiedName(e)
+        .map(q -> q.equals("os.environ") || q.equals("os.environb"))
+        .orElse(false);
+  }
+}

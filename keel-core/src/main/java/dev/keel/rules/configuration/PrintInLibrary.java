@@ -1,0 +1,48 @@
+package dev.keel.rules.configuration;
+
+import dev.keel.python.ast.Expr;
+import dev.keel.python.ast.Node;
+import dev.keel.rule.FileRule;
+import dev.keel.rule.FileVisit;
+import dev.keel.rule.RuleSpec;
+import dev.keel.rule.Scope;
+import dev.keel.rule.Severity;
+import java.util.Set;
+
+@RuleSpec(
+    code = "CFG003",
+    name = "PrintInLibrary",
+    summary = "library code prints: the application that imports it cannot silence or route it",
+    severity = Severity.INFO,
+    effortMinutes = 5,
+    scope = Scope.FILE)
+final class PrintInLibrary implements FileRule {
+  @Override
+  public Set<Class<? extends Node>> nodeKinds() {
+    return Set.of(Expr.Call.class);
+  }
+
+  @Override
+  public void visit(Node node, FileVisit file) {
+    Expr.Call call = (Expr.Call) node;
+    if (file.qualifiedName(call.func()).filter("builtins.print"::equals).isEmpty()
+        || file.isTest()
+        || ModuleRole.isScript(file)
+        || ModuleRole.inGuard(file.ancestors())) {
+      return;
+    }
+    for (var k : call.keywords()) {
+      // print(..., file=handle) writes to a file the caller chose; stderr is still the console.
+      if ("file".equals(k.arg())
+          && file.qualifiedName(k.value())
+              .map(q -> !q.equals("sys.stdout") && !q.equals("sys.stderr"))
+              .orElse(true)) {
+        return;
+      }
+    }
+    file.report(
+        call.func(),
+        "print() in library code: use logging (logger = logging.getLogger(__name__)) so the"
+            + " application decides what is shown");
+  }
+}

@@ -1,0 +1,87 @@
+package dev.keel.rules.reliability;
+
+import dev.keel.python.ast.Arg;
+import dev.keel.python.ast.Arguments;
+import dev.keel.python.ast.Expr;
+import dev.keel.python.ast.ExprContext;
+import dev.keel.python.ast.Node;
+import dev.keel.python.ast.Stmt;
+import dev.keel.rule.FileRule;
+import dev.keel.rule.FileVisit;
+import dev.keel.rule.RuleSpec;
+import dev.keel.rule.Scope;
+import dev.keel.rule.Severity;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+@RuleSpec(
+    code = "REL009",
+    name = "AssertValidatesArguments",
+    summary = "an assert checks a caller's arguments, and python -O removes the check",
+    severity = Severity.WARNING,
+    effortMinutes = 5,
+    scope = Scope.FILE)
+final class AssertValidatesArguments implements FileRule {
+  @Override
+  public Set<Class<? extends Node>> nodeKinds() {
+    return Set.of(Stmt.Assert.class);
+  }
+
+  @Override
+  public void visit(Node node, FileVisit file) {
+    if (file.isTest() || file.path().endsWith("conftest.py")) {
+      return;
+    }
+    List<Node> up = file.ancestors();
+    if (up.isEmpty()) {
+      return;
+    }
+    // Only asserts written straight in the function body: the checks made on entry.
+    String name;
+    Arguments args;
+    switch (up.get(up.size() - 1)) {
+      case Stmt.FunctionDef f -> {
+        name = f.name();
+        args = f.args();
+      }
+      case Stmt.AsyncFunctionDef f -> {
+        name = f.name();
+        args = f.args();
+      }
+      default -> {
+        return;
+      }
+    }
+    // A private helper may trust its callers; an assert there states an invariant.
+    if (name.startsWith("_") && !(name.startsWith("__") && name.endsWith("__"))) {
+      return;
+    }
+    Set<String> params = new HashSet<>();
+    for (List<Arg> list : List.of(args.posonlyargs(), args.args(), args.kwonlyargs())) {
+      for (Arg a : list) {
+        params.add(a.arg());
+      }
+    }
+    if (args.vararg() != null) {
+      params.add(args.vararg().arg());
+    }
+    if (args.kwarg() != null) {
+      params.add(args.kwarg().arg());
+    }
+    params.remove("self");
+    params.remove("cls");
+    Stmt.Assert a = (Stmt.Assert) node;
+    boolean onParameter =
+        Syntax.anyInScope(
+            List.of(a.test()),
+            n ->
+                n instanceof Expr.Name v && v.ctx() == ExprContext.Load && params.contains(v.id()));
+    if (onParameter) {
+      file.report(
+          a,
+          "assert validates an argument and disappears under python -O: raise ValueError or"
+              + " TypeError instead");
+    }
+  }
+}

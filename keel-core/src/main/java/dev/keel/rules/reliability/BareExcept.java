@@ -1,0 +1,44 @@
+package dev.keel.rules.reliability;
+
+import dev.keel.python.ast.ExceptHandler;
+import dev.keel.python.ast.Node;
+import dev.keel.python.ast.Stmt;
+import dev.keel.rule.FileRule;
+import dev.keel.rule.FileVisit;
+import dev.keel.rule.RuleSpec;
+import dev.keel.rule.Scope;
+import dev.keel.rule.Severity;
+import java.util.Set;
+
+@RuleSpec(
+    code = "REL001",
+    name = "BareExcept",
+    summary = "a bare except: also catches KeyboardInterrupt, SystemExit and the program's bugs",
+    severity = Severity.WARNING,
+    effortMinutes = 5,
+    scope = Scope.FILE)
+final class BareExcept implements FileRule {
+  @Override
+  public Set<Class<? extends Node>> nodeKinds() {
+    return Set.of(ExceptHandler.class);
+  }
+
+  @Override
+  public void visit(Node node, FileVisit file) {
+    ExceptHandler h = (ExceptHandler) node;
+    if (h.type() != null) {
+      return;
+    }
+    // Cleaning up and re-raising everything is what a bare except is for.
+    boolean reRaises =
+        Syntax.anyInScope(h.body(), n -> n instanceof Stmt.Raise r && r.exc() == null);
+    if (!reRaises) {
+      int start = h.range().start();
+      file.report(
+          start,
+          start + "except".length(),
+          "bare except: catches KeyboardInterrupt and SystemExit too; name the exceptions"
+              + " (or `except Exception:`)");
+    }
+  }
+}

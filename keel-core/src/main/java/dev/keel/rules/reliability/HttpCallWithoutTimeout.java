@@ -1,0 +1,112 @@
+package dev.keel.rules.reliability;
+
+import dev.keel.python.ast.Expr;
+import dev.keel.python.ast.Node;
+import dev.keel.python.ast.Stmt;
+import dev.keel.python.ast.WithItem;
+import dev.keel.rule.FileRule;
+import dev.keel.rule.FileVisit;
+import dev.keel.rule.RuleSpec;
+import dev.keel.rule.Scope;
+import dev.keel.rule.Severity;
+import java.util.HashSet;
+import java.util.Set;
+
+@RuleSpec(
+    code = "REL003",
+    name = "HttpCallWithoutTimeout",
+    summary = "an HTTP call without a timeout waits forever when the server does not answer",
+    severity = Severity.WARNING,
+    effortMinutes = 5,
+    scope = Scope.FILE)
+final class HttpCallWithoutTimeout implements FileRule {
+  private static final Set<String> METHODS =
+      Set.of("get", "post", "put", "patch", "delete", "head", "options", "request");
+
+  /** Session objects whose requests have no default timeout. */
+  private static final Set<String> NO_DEFAULT_SESSIONS =
+      Set.of("requests.Session", "requests.session", "requests.sessions.Session");
+
+  private static final class Sessions {
+    final Set<String> names = new HashSet<>();
+  }
+
+  @Override
+  public Set<Class<? extends Node>> nodeKinds() {
+    return Set.of(Expr.Call.class, Stmt.Assign.class, WithItem.class);
+  }
+
+  @Override
+  public void visit(Node node, FileVisit file) {
+    Sessions sessions = file.state(this, Sessions::new);
+    switch (node) {
+      case Stmt.Assign a -> {
+        if (a.value() instanceof Expr.Call c && isSessionConstructor(c, file)) {
+          for (Expr t : a.targets()) {
+            if (t instanceof Expr.Name n) {
+              sessions.names.add(n.id());
+            }
+          }
+        }
+      }
+      case WithItem w -> {
+        if (w.contextExpr() instanceof Expr.Call c
+            && isSessionConstructor(c, file)
+            && w.optionalVars() instanceof Expr.Name n) {
+          sessions.names.add(n.id());
+        }
+      }
+      case Expr.Call c -> check(c, sessions, file);
+      default -> {}
+    }
+  }
+
+  private static boolean isSessionConstructor(Expr.Call c, FileVisit file) {
+    return file.qualifiedName(c.func()).filter(NO_DEFAULT_SESSIONS::contains).isPresent();
+  }
+
+  private static void check(Expr.Call c, Sessions sessions, FileVisit file) {
+    if (Syntax.hasDoubleStar(c)) {
+      return;
+    }
+    String q = file.qualifiedName(c.func()).orElse("");
+    String what = null;
+    Expr timeout = Syntax.keyword(c, "timeout");
+    boolean missingCounts = true;
+    if (q.startsWith("requests.") && METHODS.contains(q.substring("requests.".length()))) {
+      what = q;
+    } else if (q.startsWith("httpx.")
+        && (METHODS.contains(q.substring("httpx.".length()))
+            || q.equals("httpx.stream")
+            || q.equals("httpx.Client")
+            || q.equals("httpx.AsyncClient"))) {
+      // httpx applies a 5 second default: only an explicit timeout=None waits forever.
+      what = q;
+      missingCounts = false;
+    } else if (q.equals("urllib.request.urlopen")) {
+      what = q;
+      timeout = Syntax.argument(c, 2, "timeout");
+      if (Syntax.hasStarArgs(c)) {
+        return;
+      }
+    } else if (q.equals("aiohttp.request") || q.equals("aiohttp.ClientSession")) {
+      what = q;
+    } else if (c.func() instanceof Expr.Attribute a
+        && a.value() instanceof Expr.Name n
+        && sessions.names.contains(n.id())
+        && METHODS.contains(a.attr())) {
+      what = n.id() + "." + a.attr();
+    }
+    if (what == null) {
+      return;
+    }
+    if (timeout == null ? missingCounts : Syntax.isNone(timeout)) {
+      file.report(
+          c.func(),
+          what
+              + "() "
+              + (timeout == null ? "without a timeout" : "with timeout=None")
+              + " can wait forever: pass timeout=(connect, read) seconds");
+    }
+  }
+}

@@ -1,0 +1,70 @@
+package dev.keel.rules.reliability;
+
+import dev.keel.python.ast.Arguments;
+import dev.keel.python.ast.Expr;
+import dev.keel.python.ast.Node;
+import dev.keel.rule.FileRule;
+import dev.keel.rule.FileVisit;
+import dev.keel.rule.RuleSpec;
+import dev.keel.rule.Scope;
+import dev.keel.rule.Severity;
+import java.util.Set;
+
+@RuleSpec(
+    code = "REL005",
+    name = "MutableDefaultArgument",
+    summary = "a mutable default is made once and shared by every call that does not pass one",
+    severity = Severity.WARNING,
+    effortMinutes = 5,
+    scope = Scope.FILE)
+final class MutableDefaultArgument implements FileRule {
+  private static final Set<String> MUTABLE_CALLS =
+      Set.of(
+          "builtins.list",
+          "builtins.dict",
+          "builtins.set",
+          "builtins.bytearray",
+          "collections.defaultdict",
+          "collections.OrderedDict",
+          "collections.Counter",
+          "collections.deque");
+
+  @Override
+  public Set<Class<? extends Node>> nodeKinds() {
+    return Set.of(Arguments.class);
+  }
+
+  @Override
+  public void visit(Node node, FileVisit file) {
+    Arguments args = (Arguments) node;
+    for (Expr d : args.defaults()) {
+      check(d, file);
+    }
+    for (Expr d : args.kwDefaults()) {
+      if (d != null) {
+        check(d, file);
+      }
+    }
+  }
+
+  private static void check(Expr d, FileVisit file) {
+    boolean mutable =
+        switch (d) {
+          case Expr.ListExpr l -> true;
+          case Expr.Dict x -> true;
+          case Expr.SetExpr x -> true;
+          case Expr.ListComp x -> true;
+          case Expr.DictComp x -> true;
+          case Expr.SetComp x -> true;
+          case Expr.Call c ->
+              file.qualifiedName(c.func()).filter(MUTABLE_CALLS::contains).isPresent();
+          default -> false;
+        };
+    if (mutable) {
+      file.report(
+          d,
+          "mutable default: it is created once and shared between calls; default to None and"
+              + " create it inside the function");
+    }
+  }
+}

@@ -1,0 +1,104 @@
+package dev.keel.rules.reliability;
+
+import dev.keel.python.ast.ConstantValue;
+import dev.keel.python.ast.Expr;
+import dev.keel.python.ast.Keyword;
+import dev.keel.python.ast.Node;
+import dev.keel.python.ast.Stmt;
+import dev.keel.rule.FileVisit;
+import dev.keel.rule.SyntaxChildren;
+import java.util.List;
+import java.util.function.Predicate;
+
+/** Questions the reliability rules ask of calls and of the enclosing code. */
+final class Syntax {
+  private Syntax() {}
+
+  static Expr keyword(Expr.Call call, String name) {
+    for (Keyword k : call.keywords()) {
+      if (name.equals(k.arg())) {
+        return k.value();
+      }
+    }
+    return null;
+  }
+
+  static boolean hasDoubleStar(Expr.Call call) {
+    return call.keywords().stream().anyMatch(k -> k.arg() == null);
+  }
+
+  /** Positional argument {@code index}, else keyword {@code name}, else null. */
+  static Expr argument(Expr.Call call, int index, String name) {
+    if (index >= 0 && index < call.args().size()) {
+      Expr a = call.args().get(index);
+      return a instanceof Expr.Starred ? null : a;
+    }
+    return name == null ? null : keyword(call, name);
+  }
+
+  static boolean hasStarArgs(Expr.Call call) {
+    return call.args().stream().anyMatch(a -> a instanceof Expr.Starred);
+  }
+
+  /**
+   * Whether {@code e} is the builtin {@code name}. FileVisit resolves only the builtin functions;
+   * an exception or warning class name that no import or assignment rebinds is taken as the
+   * builtin.
+   */
+  static boolean isBuiltin(Expr e, String name, FileVisit file) {
+    return file.qualifiedName(e)
+        .map(q -> q.equals("builtins." + name))
+        .orElse(e instanceof Expr.Name n && n.id().equals(name));
+  }
+
+  static boolean isNone(Expr e) {
+    return e instanceof Expr.Constant c && c.value() instanceof ConstantValue.NoneValue;
+  }
+
+  /** The innermost function or lambda among {@code ancestors}, or null at module or class level. */
+  static Node enclosingFunction(List<Node> ancestors) {
+    for (int i = ancestors.size() - 1; i >= 0; i--) {
+      Node n = ancestors.get(i);
+      if (n instanceof Stmt.FunctionDef
+          || n instanceof Stmt.AsyncFunctionDef
+          || n instanceof Expr.Lambda) {
+        return n;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Whether some node of {@code body} satisfies {@code p}, not looking inside nested functions,
+   * lambdas or classes (their code runs elsewhere).
+   */
+  static boolean anyInScope(List<? extends Node> body, Predicate<Node> p) {
+    for (Node n : body) {
+      if (anyInScope(n, p)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean anyInScope(Node n, Predicate<Node> p) {
+    if (p.test(n)) {
+      return true;
+    }
+    if (n instanceof Stmt.FunctionDef
+        || n instanceof Stmt.AsyncFunctionDef
+        || n instanceof Stmt.ClassDef
+        || n instanceof Expr.Lambda) {
+      return false;
+    }
+    boolean[] found = {false};
+    SyntaxChildren.forEach(
+        n,
+        c -> {
+          if (!found[0] && anyInScope(c, p)) {
+            found[0] = true;
+          }
+        });
+    return found[0];
+  }
+}

@@ -1,0 +1,107 @@
+package dev.keel.rules.security;
+
+import dev.keel.python.ast.Alias;
+import dev.keel.python.ast.Expr;
+import dev.keel.python.ast.Node;
+import dev.keel.python.ast.Stmt;
+import dev.keel.rule.FileRule;
+import dev.keel.rule.FileVisit;
+import dev.keel.rule.RuleSpec;
+import dev.keel.rule.Scope;
+import dev.keel.rule.Severity;
+import java.util.Set;
+
+@RuleSpec(
+    code = "SEC010",
+    name = "DebugModeEnabled",
+    summary =
+        "Flask or Django debug mode is switched on in code: the debugger runs code for anyone",
+    severity = Severity.ERROR,
+    effortMinutes = 10,
+    scope = Scope.FILE)
+final class DebugModeEnabled implements FileRule {
+  private static final class Imports {
+    boolean flask;
+  }
+
+  @Override
+  public Set<Class<? extends Node>> nodeKinds() {
+    return Set.of(Stmt.Import.class, Stmt.ImportFrom.class, Expr.Call.class, Stmt.Assign.class);
+  }
+
+  @Override
+  public void visit(Node node, FileVisit file) {
+    Imports imports = file.state(this, Imports::new);
+    switch (node) {
+      case Stmt.Import i -> {
+        for (Alias a : i.names()) {
+          imports.flask |= a.name().equals("flask") || a.name().startsWith("flask.");
+        }
+      }
+      case Stmt.ImportFrom f ->
+          imports.flask |=
+              f.level() == 0
+                  && f.module() != null
+                  && (f.module().equals("flask") || f.module().startsWith("flask."));
+      case Expr.Call c -> call(c, imports, file);
+      case Stmt.Assign a -> assign(a, imports, file);
+      default -> {}
+    }
+  }
+
+  private static void call(Expr.Call c, Imports imports, FileVisit file) {
+    String q = file.qualifiedName(c.func()).orElse("");
+    if (q.equals("werkzeug.serving.run_simple") || q.equals("werkzeug.run_simple")) {
+      Expr debugger = Calls.keyword(c, "use_debugger");
+      if (debugger != null && Calls.isTrue(debugger)) {
+        file.report(debugger, "the Werkzeug debugger is on: anyone who reaches it can run code");
+      }
+      return;
+    }
+    if (imports.flask && c.func() instanceof Expr.Attribute a && a.attr().equals("run")) {
+      Expr debug = Calls.keyword(c, "debug");
+      if (debug != null && Calls.isTrue(debug)) {
+        file.report(
+            debug,
+            "Flask app run with debug=True: the Werkzeug debugger lets anyone who reaches it run"
+                + " code; take debug from the environment (FLASK_DEBUG)");
+      }
+    }
+  }
+
+  private static void assign(Stmt.Assign a, Imports imports, FileVisit file) {
+    if (!Calls.isTrue(a.value())) {
+      return;
+    }
+    for (Expr t : a.targets()) {
+      // Django: DEBUG = True in a settings module.
+      if (t instanceof Expr.Name n
+          && n.id().equals("DEBUG")
+          && file.ancestors().size() == 1
+          && isSettingsModule(file.path())) {
+        file.report(
+            a,
+            "DEBUG = True in settings: Django shows stack traces and settings to every visitor;"
+                + " read it from the environment, off by default");
+      }
+      // Flask: app.debug = True, app.config["DEBUG"] = True.
+      if (imports.flask
+          && (t instanceof Expr.Attribute at && at.attr().equals("debug")
+              || t instanceof Expr.Subscript s
+                  && "DEBUG".equals(Calls.stringValue(s.slice()))
+                  && s.value() instanceof Expr.Attribute cfg
+                  && cfg.attr().equals("config"))) {
+        file.report(a, "Flask debug mode switched on in code: take it from the environment");
+      }
+    }
+  }
+
+  private static boolean isSettingsModule(String path) {
+    String name = path.substring(path.lastIndexOf('/') + 1);
+    return name.equals("settings.py")
+        || path.contains("/settings/")
+        || path.startsWith("settings/")
+        || name.startsWith("settings_")
+        || name.endsWith("_settings.py");
+  }
+}

@@ -1,0 +1,35 @@
+package dev.keel.rules.security;
+
+import dev.keel.python.ast.Expr;
+import dev.keel.python.ast.Node;
+import dev.keel.rule.FileRule;
+import dev.keel.rule.FileVisit;
+import dev.keel.rule.RuleSpec;
+import dev.keel.rule.Scope;
+import dev.keel.rule.Severity;
+import java.util.Set;
+
+@RuleSpec(
+    code = "SEC008",
+    name = "InsecureTempFile",
+    summary = "tempfile.mktemp returns a name another process can create first",
+    severity = Severity.WARNING,
+    effortMinutes = 10,
+    scope = Scope.FILE)
+final class InsecureTempFile implements FileRule {
+  @Override
+  public Set<Class<? extends Node>> nodeKinds() {
+    return Set.of(Expr.Call.class);
+  }
+
+  @Override
+  public void visit(Node node, FileVisit file) {
+    Expr.Call call = (Expr.Call) node;
+    if (file.qualifiedName(call.func()).filter("tempfile.mktemp"::equals).isPresent()) {
+      file.report(
+          call,
+          "tempfile.mktemp() is open to a race: use tempfile.mkstemp() or"
+              + " NamedTemporaryFile()");
+    }
+  }
+}

@@ -1,0 +1,79 @@
+package dev.keel.rules.security;
+
+import dev.keel.python.ast.Expr;
+import dev.keel.python.ast.Node;
+import dev.keel.rule.FileRule;
+import dev.keel.rule.FileVisit;
+import dev.keel.rule.RuleSpec;
+import dev.keel.rule.Scope;
+import dev.keel.rule.Severity;
+import java.util.Set;
+
+@RuleSpec(
+    code = "SEC004",
+    name = "ShellCommandInjection",
+    summary = "a command built at run time is run by a shell, which also runs whatever it contains",
+    severity = Severity.ERROR,
+    effortMinutes = 30,
+    scope = Scope.FILE)
+final class ShellCommandInjection implements FileRule {
+  /** Run their command through a shell when called with {@code shell=True}. */
+  private static final Set<String> SHELL_OPTIONAL =
+      Set.of(
+          "subprocess.Popen",
+          "subprocess.run",
+          "subprocess.call",
+          "subprocess.check_call",
+          "subprocess.check_output");
+
+  /** Always run their command through a shell. */
+  private static final Set<String> SHELL_ALWAYS =
+      Set.of(
+          "os.system",
+          "os.popen",
+          "subprocess.getoutput",
+          "subprocess.getstatusoutput",
+          "commands.getoutput",
+          "commands.getstatusoutput",
+          "popen2.popen2",
+          "popen2.popen3",
+          "popen2.popen4",
+          "asyncio.create_subprocess_shell");
+
+  @Override
+  public Set<Class<? extends Node>> nodeKinds() {
+    return Set.of(Expr.Call.class);
+  }
+
+  @Override
+  public void visit(Node node, FileVisit file) {
+    Expr.Call call = (Expr.Call) node;
+    String q = file.qualifiedName(call.func()).orElse(null);
+    if (q == null) {
+      return;
+    }
+    if (SHELL_OPTIONAL.contains(q)) {
+      Expr shell = Calls.keyword(call, "shell");
+      if (shell == null || Calls.isFalse(shell) || Calls.isNone(shell)) {
+        return;
+      }
+      Expr command = Calls.argument(call, 0, "args");
+      if (command != null && !Calls.isLiteral(command)) {
+        file.report(
+            call,
+            q
+                + "(shell=True) with a command built at run time: pass a list of arguments"
+                + " without shell=True");
+      }
+    } else if (SHELL_ALWAYS.contains(q)) {
+      Expr command = Calls.argument(call, 0, q.startsWith("os.") ? "command" : "cmd");
+      if (command != null && !Calls.isLiteral(command)) {
+        file.report(
+            call,
+            q
+                + "() runs a command built at run time through the shell: use"
+                + " subprocess.run() with a list of arguments");
+      }
+    }
+  }
+}

@@ -1,0 +1,53 @@
+package dev.keel.rules.security;
+
+import dev.keel.python.ast.Expr;
+import dev.keel.python.ast.Node;
+import dev.keel.rule.FileRule;
+import dev.keel.rule.FileVisit;
+import dev.keel.rule.RuleSpec;
+import dev.keel.rule.Scope;
+import dev.keel.rule.Severity;
+import java.util.Set;
+
+@RuleSpec(
+    code = "SEC007",
+    name = "TlsVerificationDisabled",
+    summary = "an HTTPS call with certificate checks off talks to whoever answers",
+    severity = Severity.ERROR,
+    effortMinutes = 15,
+    scope = Scope.FILE)
+final class TlsVerificationDisabled implements FileRule {
+  private static final Set<String> HTTP_METHODS =
+      Set.of(
+          "get", "post", "put", "patch", "delete", "head", "options", "request", "send", "stream");
+
+  @Override
+  public Set<Class<? extends Node>> nodeKinds() {
+    return Set.of(Expr.Call.class);
+  }
+
+  @Override
+  public void visit(Node node, FileVisit file) {
+    Expr.Call call = (Expr.Call) node;
+    String q = file.qualifiedName(call.func()).orElse("");
+    if (q.equals("ssl._create_unverified_context")) {
+      file.report(call, "ssl._create_unverified_context() turns certificate checks off");
+      return;
+    }
+    Expr verify = Calls.keyword(call, "verify");
+    if (verify == null || !Calls.isFalse(verify)) {
+      return;
+    }
+    boolean http =
+        q.startsWith("requests.")
+            || q.startsWith("httpx.")
+            // A session or client object: resolved by the method name.
+            || q.isEmpty()
+                && call.func() instanceof Expr.Attribute a
+                && HTTP_METHODS.contains(a.attr());
+    if (http) {
+      file.report(
+          verify, "verify=False turns certificate checks off: pass a CA bundle path instead");
+    }
+  }
+}

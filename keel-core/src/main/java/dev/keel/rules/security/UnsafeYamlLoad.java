@@ -1,0 +1,55 @@
+package dev.keel.rules.security;
+
+import dev.keel.python.ast.Expr;
+import dev.keel.python.ast.Node;
+import dev.keel.rule.FileRule;
+import dev.keel.rule.FileVisit;
+import dev.keel.rule.RuleSpec;
+import dev.keel.rule.Scope;
+import dev.keel.rule.Severity;
+import java.util.Set;
+
+@RuleSpec(
+    code = "SEC003",
+    name = "UnsafeYamlLoad",
+    summary = "yaml.load without a safe loader can build arbitrary Python objects from the input",
+    severity = Severity.ERROR,
+    effortMinutes = 10,
+    scope = Scope.FILE)
+final class UnsafeYamlLoad implements FileRule {
+  private static final Set<String> SAFE =
+      Set.of("SafeLoader", "CSafeLoader", "BaseLoader", "CBaseLoader");
+
+  @Override
+  public Set<Class<? extends Node>> nodeKinds() {
+    return Set.of(Expr.Call.class);
+  }
+
+  @Override
+  public void visit(Node node, FileVisit file) {
+    Expr.Call call = (Expr.Call) node;
+    String q = file.qualifiedName(call.func()).orElse("");
+    if (!q.equals("yaml.load") && !q.equals("yaml.load_all")) {
+      return;
+    }
+    if (Calls.hasDoubleStar(call)) {
+      return;
+    }
+    Expr loader = Calls.argument(call, 1, "Loader");
+    if (loader != null) {
+      String name = file.qualifiedName(loader).orElse(file.text(loader));
+      String last = name.substring(name.lastIndexOf('.') + 1);
+      if (SAFE.contains(last)) {
+        return;
+      }
+    }
+    String fn = q.substring("yaml.".length());
+    file.report(
+        call,
+        "yaml."
+            + fn
+            + "() without a safe loader: use yaml.safe_"
+            + fn
+            + "() or Loader=yaml.SafeLoader");
+  }
+}
