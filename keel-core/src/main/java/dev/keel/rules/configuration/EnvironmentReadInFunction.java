@@ -39,7 +39,8 @@ final class EnvironmentReadInFunction implements FileRule {
     }
     boolean read =
         switch (node) {
-          case Expr.Call c -> file.qualifiedName(c.func()).filter(READ_CALLS::contains).isPresent();
+          case Expr.Call c ->
+              ModuleRole.qualifiedName(file, c.func()).filter(READ_CALLS::contains).isPresent();
           case Expr.Subscript s -> s.ctx() == ExprContext.Load && isEnviron(s.value(), file);
           case Expr.Compare c ->
               c.ops().size() == 1
@@ -56,7 +57,7 @@ final class EnvironmentReadInFunction implements FileRule {
   }
 
   private static boolean isEnviron(Expr e, FileVisit file) {
-    return file.qualifiedName(e)
+    return ModuleRole.qualifiedName(file, e)
         .map(q -> q.equals("os.environ") || q.equals("os.environb"))
         .orElse(false);
   }

@@ -66,7 +66,9 @@ final class DecoratorWithoutWraps implements FileRule {
       }
       if (s instanceof Stmt.ExprStmt e
           && e.value() instanceof Expr.Call c
-          && file.qualifiedName(c.func()).filter("functools.update_wrapper"::equals).isPresent()) {
+          && Syntax.qualifiedName(file, c.func())
+              .filter("functools.update_wrapper"::equals)
+              .isPresent()) {
         updatesWrapper = true;
       }
     }
@@ -115,7 +117,7 @@ final class DecoratorWithoutWraps implements FileRule {
 
   private static boolean isWraps(Expr d, FileVisit file) {
     Expr target = d instanceof Expr.Call c ? c.func() : d;
-    return file.qualifiedName(target)
+    return Syntax.qualifiedName(file, target)
         .map(q -> q.equals("functools.wraps") || q.endsWith(".wraps"))
         .orElse(false);
   }

@@ -77,7 +77,7 @@ final class SwallowedException implements FileRule {
     if (!(n instanceof Expr.Call c)) {
       return false;
     }
-    String q = file.qualifiedName(c.func()).orElse("");
+    String q = Syntax.qualifiedName(file, c.func()).orElse("");
     if (q.startsWith("logging.")
         || q.startsWith("traceback.print")
         || q.startsWith("traceback.format")

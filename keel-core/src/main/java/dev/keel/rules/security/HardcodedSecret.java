@@ -218,7 +218,7 @@ final class HardcodedSecret implements FileRule {
 
   private void byName(String name, Expr value, FileVisit file) {
     String s = value == null ? null : Calls.stringValue(value);
-    if (name == null || s == null) {
+    if (name == null || s == null || !mayNameASecret(name)) {
       return;
     }
     List<String> words = words(name);
@@ -262,7 +262,7 @@ final class HardcodedSecret implements FileRule {
 
   private void byFormat(Expr.Constant c, FileVisit file) {
     String s = Calls.stringValue(c);
-    if (s == null || s.length() < 16) {
+    if (s == null || s.length() < 16 || !mayHoldAKnownFormat(s)) {
       return;
     }
     Matcher m = KNOWN_FORMAT.matcher(s);
@@ -275,6 +275,31 @@ final class HardcodedSecret implements FileRule {
               : "a credential (" + prefix(m.group()) + "…)";
       report(file, c, "the source holds " + kind + ": revoke it and load it from a secret store");
     }
+  }
+
+  private static final String[] NAME_HINTS = {
+    "pass", "pwd", "secret", "token", "key", "auth", "salt", "signature", "credential"
+  };
+
+  /** A cheap test before splitting the name into words. */
+  private static boolean mayNameASecret(String name) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    for (String h : NAME_HINTS) {
+      if (lower.contains(h)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A cheap test before the regular expression. */
+  private static boolean mayHoldAKnownFormat(String s) {
+    return s.contains("AKIA")
+        || s.contains("ASIA")
+        || s.contains("gh")
+        || s.contains("xox")
+        || s.contains("k_live_")
+        || s.contains("-----BEGIN");
   }
 
   private static String prefix(String token) {

@@ -28,7 +28,7 @@ final class SqlBuiltFromStrings implements FileRule {
       Set.of("sqlalchemy.text", "sqlalchemy.sql.text", "sqlalchemy.sql.expression.text");
 
   /** The last value assigned to each name, per enclosing function (or the module). */
-  private record Key(Node scope, String name) {}
+  private record Key(int scope, String name) {}
 
   @Override
   public Set<Class<? extends Node>> nodeKinds() {
@@ -70,7 +70,7 @@ final class SqlBuiltFromStrings implements FileRule {
   private void check(Expr.Call call, FileVisit file, Map<Key, Expr> assigned) {
     boolean sink =
         call.func() instanceof Expr.Attribute a && EXECUTE.contains(a.attr())
-            || file.qualifiedName(call.func()).filter(TEXT::contains).isPresent();
+            || Calls.qualifiedName(file, call.func()).filter(TEXT::contains).isPresent();
     if (!sink || call.args().isEmpty()) {
       return;
     }
@@ -112,16 +112,17 @@ final class SqlBuiltFromStrings implements FileRule {
                 || b.op() == Operator.Mod && Calls.isLiteralText(b.left()));
   }
 
-  private static Node scope(FileVisit file) {
+  /** Where the enclosing function (or the module, -1) starts: records hash nodes deeply. */
+  private static int scope(FileVisit file) {
     List<Node> up = file.ancestors();
     for (int i = up.size() - 1; i >= 0; i--) {
       Node n = up.get(i);
       if (n instanceof Stmt.FunctionDef
           || n instanceof Stmt.AsyncFunctionDef
           || n instanceof Expr.Lambda) {
-        return n;
+        return n.range().start();
       }
     }
-    return up.isEmpty() ? null : up.get(0);
+    return -1;
   }
 }

@@ -48,7 +48,7 @@ final class UnsafeDeserialization implements FileRule {
   @Override
   public void visit(Node node, FileVisit file) {
     Expr.Call call = (Expr.Call) node;
-    file.qualifiedName(call.func())
+    Calls.qualifiedName(file, call.func())
         .filter(LOADERS::contains)
         .ifPresent(
             q ->
