@@ -85,7 +85,7 @@ public final class PythonParser {
       return false;
     }
     if (tokenizerError.message().endsWith("was never closed")) {
-      return lines.line(parserError.start()) > lines.line(tokenizerError.start());
+      return lines.line(parserError.end()) > lines.line(tokenizerError.start());
     }
     return true;
   }

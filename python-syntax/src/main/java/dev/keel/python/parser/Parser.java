@@ -354,6 +354,17 @@ public final class Parser {
     }
   }
 
+  /** CPython's {@code &&':'}: anything but ':' is "expected ':'". */
+  private void forcedColon() {
+    if (!eat(COLON)) {
+      if (at(ERROR) || (at(NEWLINE) || at(DEDENT)) && kindAt(p + 1) == ERROR) {
+        throw syntaxErrorHere();
+      }
+      int at = at(NEWLINE) ? newlineStart(p) : t[p].start();
+      throw error("expected ':'", at, Math.max(at, t[p].end()));
+    }
+  }
+
   private void expectColon() {
     if (!eat(COLON)) {
       if (at(NEWLINE)) {
@@ -1089,7 +1100,7 @@ public final class Parser {
     if (atKw(K_ELSE)) {
       int s = p;
       advance();
-      expectColon();
+      forcedColon();
       return block("'else' statement", s);
     }
     return List.of();
@@ -1110,7 +1121,7 @@ public final class Parser {
     if (atKw(K_ELSE)) {
       int s = p;
       advance();
-      expectColon();
+      forcedColon();
       orelse = block("'else' statement", s);
     }
     return new Stmt.While(rngEnd(start, body, orelse), test, body, orelse);
@@ -1127,7 +1138,7 @@ public final class Parser {
     if (atKw(K_ELSE)) {
       int s = p;
       advance();
-      expectColon();
+      forcedColon();
       orelse = block("'else' statement", s);
     }
     TextRange r = rngEnd(start, body, orelse);
@@ -1287,7 +1298,7 @@ public final class Parser {
   private Stmt tryStmt() {
     int start = p;
     advance();
-    expectColon();
+    forcedColon();
     List<Stmt> body = block("'try' statement", start);
     List<ExceptHandler> handlers = new ArrayList<>();
     Boolean star = null;
@@ -1338,13 +1349,13 @@ public final class Parser {
       }
       int s = p;
       advance();
-      expectColon();
+      forcedColon();
       orelse = block("'else' statement", s);
     }
     if (atKw(K_FINALLY)) {
       int s = p;
       advance();
-      expectColon();
+      forcedColon();
       fin = block("'finally' statement", s);
     }
     if (handlers.isEmpty() && fin.isEmpty()) {
@@ -1388,7 +1399,19 @@ public final class Parser {
     int defTok = p;
     advance();
     String name = ident();
-    List<TypeParam> tps = at(LSQB) ? typeParams() : List.of();
+    List<TypeParam> tps = List.of();
+    if (at(LSQB)) {
+      int lsqb = p;
+      try {
+        tps = typeParams();
+      } catch (ParseError e) {
+        if (e.error == null || !e.error.message().equals("invalid syntax")) {
+          throw e;
+        }
+        p = lsqb;
+        throw error("expected '('", tokRange(p));
+      }
+    }
     int lp = p;
     if (!at(LPAR)) {
       if (at(ERROR)) {
@@ -1403,7 +1426,7 @@ public final class Parser {
     if (eat(RARROW)) {
       returns = expression();
     }
-    expectColon();
+    forcedColon();
     List<Stmt> body = block("function definition", defTok);
     TextRange r = rngEnd(start, body, List.of());
     return async
