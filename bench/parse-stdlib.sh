@@ -5,7 +5,11 @@
 # Default folder: the standard library of python3.13 (what the parser issue measures against).
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
-py=$(command -v python3.13 || ls -d "$HOME"/.pyenv/versions/3.13*/bin/python3 2>/dev/null | head -n 1)
+py=""
+for c in python3.13 "$HOME"/.pyenv/versions/3.13*/bin/python3; do
+  if "$c" -c 'import sys; assert sys.version_info >= (3, 13)' 2>/dev/null; then py=$c; break; fi
+done
+[ -n "$py" ] || { echo "needs a python3.13 (the parser's reference)" >&2; exit 2; }
 lib=${1:-$("$py" -c "import sysconfig; print(sysconfig.get_paths()['stdlib'])")}
 runs=${2:-10}
 command -v hyperfine >/dev/null || { echo "needs hyperfine (apt-get install hyperfine)" >&2; exit 2; }
