@@ -28,6 +28,7 @@ class ParserDumpTest {
         "patterns",
         "defs",
         "literals",
+        "misc",
         "positions",
         "py314_tstrings",
         "py314_except_without_parens");
