@@ -36,7 +36,6 @@ final class BlockingCallInAsync implements FileRule {
           Map.entry("os.waitpid", "asyncio's subprocess API"),
           Map.entry("builtins.open", "aiofiles, or asyncio.to_thread()"),
           Map.entry("builtins.input", "asyncio.to_thread(input)"),
-          Map.entry("socket.socket", "asyncio.open_connection()"),
           Map.entry("socket.create_connection", "asyncio.open_connection()"),
           Map.entry("socket.getaddrinfo", "loop.getaddrinfo()"),
           Map.entry("socket.gethostbyname", "loop.getaddrinfo()"));

@@ -79,15 +79,25 @@ final class DecoratorWithoutWraps implements FileRule {
       String name;
       List<Expr> decorators;
       List<Stmt> innerBody;
+      Arguments innerArgs;
       if (s instanceof Stmt.FunctionDef f) {
         name = f.name();
         decorators = f.decoratorList();
         innerBody = f.body();
+        innerArgs = f.args();
       } else if (s instanceof Stmt.AsyncFunctionDef f) {
         name = f.name();
         decorators = f.decoratorList();
         innerBody = f.body();
+        innerArgs = f.args();
       } else {
+        continue;
+      }
+      // A decorator takes the one function it wraps, or its wrapper passes everything on; a
+      // factory of several parameters returning a closure is something else.
+      boolean decoratorShape =
+          params.size() == 1 || innerArgs.vararg() != null || innerArgs.kwarg() != null;
+      if (!decoratorShape) {
         continue;
       }
       if (!returned.contains(name) || decorators.stream().anyMatch(d -> isWraps(d, file))) {
@@ -117,8 +127,8 @@ final class DecoratorWithoutWraps implements FileRule {
 
   private static boolean isWraps(Expr d, FileVisit file) {
     Expr target = d instanceof Expr.Call c ? c.func() : d;
-    return Syntax.qualifiedName(file, target)
-        .map(q -> q.equals("functools.wraps") || q.endsWith(".wraps"))
-        .orElse(false);
+    // Unresolved when the module also uses the name otherwise (Mock's `wraps=` parameter).
+    String q = Syntax.qualifiedName(file, target).orElse(file.text(target));
+    return q.equals("wraps") || q.endsWith(".wraps");
   }
 }

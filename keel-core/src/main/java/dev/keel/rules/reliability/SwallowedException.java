@@ -33,7 +33,7 @@ final class SwallowedException implements FileRule {
     ExceptHandler h = (ExceptHandler) node;
     int start = h.range().start();
     int end = h.type() == null ? start + "except".length() : h.type().range().end();
-    if (h.body().stream().allMatch(SwallowedException::doesNothing)) {
+    if (h.body().stream().allMatch(SwallowedException::doesNothing) && !isOptionalImport(h, file)) {
       file.report(
           start,
           end,
@@ -53,6 +53,16 @@ final class SwallowedException implements FileRule {
                 + " without re-raising or logging: the failure leaves no trace");
       }
     }
+  }
+
+  /** {@code try: import x / except ImportError: pass}: an optional dependency, said plainly. */
+  private static boolean isOptionalImport(ExceptHandler h, FileVisit file) {
+    return h.type() != null
+        && (Syntax.isBuiltin(h.type(), "ImportError", file)
+            || Syntax.isBuiltin(h.type(), "ModuleNotFoundError", file))
+        && file.parent().orElse(null) instanceof Stmt.Try t
+        && t.body().stream()
+            .allMatch(s -> s instanceof Stmt.Import || s instanceof Stmt.ImportFrom);
   }
 
   private static boolean doesNothing(Stmt s) {
