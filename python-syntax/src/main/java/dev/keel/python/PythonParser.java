@@ -81,7 +81,9 @@ public final class PythonParser {
   private static boolean tokenizerErrorOverrides(
       SyntaxError parserError, SyntaxError tokenizerError, LineIndex lines) {
     if (!tokenizerError.kind().equals("SyntaxError")
-        || tokenizerError.message().equals("invalid syntax")) {
+        || tokenizerError.message().equals("invalid syntax")
+        || parserError.message().equals("unexpected indent")
+        || parserError.message().equals("unexpected unindent")) {
       return false;
     }
     if (tokenizerError.message().endsWith("was never closed")) {

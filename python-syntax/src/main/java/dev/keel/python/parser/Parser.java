@@ -1358,6 +1358,9 @@ public final class Parser {
       forcedColon();
       fin = block("'finally' statement", s);
     }
+    if (handlers.isEmpty() && fin.isEmpty() && (at(ERROR) || kindAt(p + 1) == ERROR)) {
+      throw syntaxErrorHere();
+    }
     if (handlers.isEmpty() && fin.isEmpty()) {
       int at = t[p].start();
       if (at(ENDMARKER) || at(DEDENT) || at(NEWLINE)) {
