@@ -15,12 +15,16 @@ import dev.keel.project.ProjectFile;
 import dev.keel.python.ParseResult;
 import dev.keel.python.PythonParser;
 import dev.keel.rule.FileRules;
+import dev.keel.rule.FileVisit;
 import dev.keel.rule.Finding;
 import dev.keel.rule.FindingSink;
 import dev.keel.rule.ProjectRule;
 import dev.keel.rule.RuleDescriptor;
 import dev.keel.rule.RuleRegistry;
 import dev.keel.rule.Span;
+import dev.keel.semantic.ModuleContext;
+import dev.keel.semantic.ModuleSummary;
+import dev.keel.semantic.SemanticModel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -32,6 +36,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -49,8 +54,8 @@ public final class Audit {
     this(RuleRegistry.standard());
   }
 
-  /** Per-file facts that outlive the per-file step. */
-  private record FileOutcome(long lines, List<Finding> findings) {}
+  /** Per-file facts that outlive the per-file step: no syntax tree among them. */
+  private record FileOutcome(long lines, List<Finding> findings, Optional<ModuleSummary> summary) {}
 
   public AuditResult run(AuditRequest request) {
     UnaryOperator<KeelConfig> override =
@@ -87,11 +92,17 @@ public final class Audit {
 
     List<Finding> raw = new ArrayList<>();
     long lines = 0;
+    List<ModuleSummary> summaries = new ArrayList<>();
     for (FileOutcome o : outcomes) {
       lines += o.lines();
       raw.addAll(o.findings());
+      o.summary().ifPresent(summaries::add);
     }
-    ProjectContext context = new ProjectContext(project, request.today());
+    // Without file rules the per-file step parses nothing; project rules that ask for the
+    // modules then get them summarised on demand.
+    Supplier<List<ModuleSummary>> modules =
+        fileRules.isEmpty() ? () -> summarise(python) : () -> summaries;
+    ProjectContext context = new ProjectContext(project, request.today(), modules);
     for (RuleDescriptor d : rules) {
       if (d.rule() instanceof ProjectRule pr) {
         pr.check(context, sinkFor(d, raw));
@@ -174,11 +185,31 @@ public final class Audit {
       lines++;
     }
     if (fileRules.isEmpty()) {
-      return new FileOutcome(lines, List.of());
+      return new FileOutcome(lines, List.of(), Optional.empty());
     }
-    // The syntax tree lives only inside this call: findings outlive it, the tree does not.
+    // The syntax tree lives only inside this call: findings and the summary outlive it, the tree
+    // does not.
     ParseResult parse = PythonParser.parse(bytes);
-    return new FileOutcome(lines, fileRules.check(file, parse, config));
+    ModuleContext where = FileVisit.moduleContext(file);
+    SemanticModel model = SemanticModel.of(parse, where);
+    List<Finding> findings = fileRules.check(file, parse, config, model);
+    return new FileOutcome(
+        lines, findings, Optional.of(ModuleSummary.of(file.path(), where, parse, model)));
+  }
+
+  private static List<ModuleSummary> summarise(List<ProjectFile> files) {
+    return files.parallelStream()
+        .map(
+            f -> {
+              try {
+                ParseResult parse = PythonParser.parse(Files.readAllBytes(f.absolute()));
+                ModuleContext where = FileVisit.moduleContext(f);
+                return ModuleSummary.of(f.path(), where, parse, SemanticModel.of(parse, where));
+              } catch (IOException e) {
+                throw new ConfigException("cannot read " + f.path() + ": " + e.getMessage());
+              }
+            })
+        .toList();
   }
 
   private static FindingSink sinkFor(RuleDescriptor d, List<Finding> out) {

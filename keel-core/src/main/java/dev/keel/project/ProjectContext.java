@@ -3,6 +3,8 @@ package dev.keel.project;
 import dev.keel.config.ConfigException;
 import dev.keel.config.ConfigLoader;
 import dev.keel.config.KeelConfig;
+import dev.keel.semantic.ModuleGraph;
+import dev.keel.semantic.ModuleSummary;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.tomlj.TomlParseResult;
 
 /** What a project rule sees: the discovered files, their text on demand, and today's date. */
@@ -22,9 +25,41 @@ public final class ProjectContext {
   private final Map<String, Optional<String>> texts = new ConcurrentHashMap<>();
   private volatile Optional<TomlParseResult> pyproject;
 
+  private final Supplier<List<ModuleSummary>> summaries;
+  private volatile List<ModuleSummary> modules;
+  private volatile ModuleGraph graph;
+
   public ProjectContext(Project project, LocalDate today) {
+    this(project, today, List::of);
+  }
+
+  /**
+   * @param summaries the module summaries of the per-file step (asked for once, on first use)
+   */
+  public ProjectContext(Project project, LocalDate today, Supplier<List<ModuleSummary>> summaries) {
     this.project = project;
     this.today = today;
+    this.summaries = summaries;
+  }
+
+  /** The summaries of the Python modules in scope, in file order. */
+  public List<ModuleSummary> modules() {
+    List<ModuleSummary> m = modules;
+    if (m == null) {
+      m = List.copyOf(summaries.get());
+      modules = m;
+    }
+    return m;
+  }
+
+  /** The import graph over {@link #modules()}, built on first use. */
+  public ModuleGraph moduleGraph() {
+    ModuleGraph g = graph;
+    if (g == null) {
+      g = ModuleGraph.of(modules());
+      graph = g;
+    }
+    return g;
   }
 
   public Project project() {

@@ -4,6 +4,7 @@ import dev.keel.config.KeelConfig;
 import dev.keel.project.ProjectFile;
 import dev.keel.python.ParseResult;
 import dev.keel.python.ast.Node;
+import dev.keel.semantic.SemanticModel;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -38,7 +39,16 @@ public final class FileRules {
 
   /** Runs every file rule over one parsed file and returns what they found. */
   public List<Finding> check(ProjectFile file, ParseResult parse, KeelConfig config) {
-    FileVisit visit = new FileVisit(file, parse, config);
+    return check(file, parse, config, null);
+  }
+
+  /**
+   * Runs every file rule over one parsed file whose semantic model the caller already built ({@code
+   * null}: built on first use by a rule).
+   */
+  public List<Finding> check(
+      ProjectFile file, ParseResult parse, KeelConfig config, SemanticModel semantic) {
+    FileVisit visit = new FileVisit(file, parse, config, semantic);
     if (!byKind.isEmpty()) {
       walk(parse.module(), visit);
     }

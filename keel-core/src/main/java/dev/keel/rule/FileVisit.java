@@ -8,6 +8,8 @@ import dev.keel.python.ParseResult;
 import dev.keel.python.ast.Expr;
 import dev.keel.python.ast.Node;
 import dev.keel.python.ast.TextRange;
+import dev.keel.semantic.ModuleContext;
+import dev.keel.semantic.SemanticModel;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -29,12 +31,26 @@ public final class FileVisit {
   private final Map<Object, Object> state = new HashMap<>();
   private final List<Finding> findings = new ArrayList<>();
   private RuleDescriptor current;
-  private ImportNames importNames;
+  private SemanticModel semantic;
 
-  FileVisit(ProjectFile file, ParseResult parse, KeelConfig config) {
+  FileVisit(ProjectFile file, ParseResult parse, KeelConfig config, SemanticModel semantic) {
     this.file = file;
     this.parse = parse;
     this.config = config;
+    this.semantic = semantic;
+  }
+
+  /** Where the file sits for the semantic model: its module name and whether it is a package. */
+  public static ModuleContext moduleContext(ProjectFile file) {
+    return ModuleContext.of(file.module().orElse(""), file.name().equals("__init__.py"));
+  }
+
+  /** The scopes, bindings and name problems of the file, built on first use. */
+  public SemanticModel semantic() {
+    if (semantic == null) {
+      semantic = SemanticModel.of(parse, moduleContext(file));
+    }
+    return semantic;
   }
 
   /** Relative to the project root, {@code /}-separated. */
@@ -92,12 +108,7 @@ public final class FileVisit {
    * {@code open}. Empty for anything else, such as a local variable.
    */
   public Optional<String> qualifiedName(Expr e) {
-    if (importNames == null) {
-      importNames =
-          ImportNames.of(
-              parse.module(), file.module().orElse(""), file.name().equals("__init__.py"));
-    }
-    return importNames.qualifiedName(e);
+    return semantic().qualifiedName(e);
   }
 
   /** Per-file state of a rule, made on first use. */

@@ -2,6 +2,7 @@ package dev.keel.rule;
 
 import dev.keel.rules.complexity.ComplexityRules;
 import dev.keel.rules.configuration.ConfigurationRules;
+import dev.keel.rules.names.NameRules;
 import dev.keel.rules.project.ProjectHygieneRules;
 import dev.keel.rules.reliability.ReliabilityRules;
 import dev.keel.rules.security.SecurityRules;
@@ -27,7 +28,8 @@ public final class RuleRegistry {
                   TypeRules.all(),
                   ReliabilityRules.all(),
                   SecurityRules.all(),
-                  ConfigurationRules.all())
+                  ConfigurationRules.all(),
+                  NameRules.all())
               .flatMap(List::stream)
               .toList());
 

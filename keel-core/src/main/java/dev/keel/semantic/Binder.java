@@ -378,7 +378,8 @@ final class Binder {
                 "redefinition of unused `"
                     + name
                     + "` from line "
-                    + parse.lines().line(existing.statementStart()));
+                    + parse.lines().line(existing.statementStart()),
+                existing);
           }
         } else if (existing.kind().isImport() && redefines(value, existing)) {
           existing.redefinedBy.add(node);
@@ -463,11 +464,16 @@ final class Binder {
   // ---------------------------------------------------------------- reports
 
   private void report(NameIssue.Kind kind, String name, TextRange range, int anchor, String msg) {
+    report(kind, name, range, anchor, msg, null);
+  }
+
+  private void report(
+      NameIssue.Kind kind, String name, TextRange range, int anchor, String msg, Binding b) {
     if (reportAt != null) {
       range = reportAt;
       anchor = reportAt.start();
     }
-    issues.add(new NameIssue(kind, name, range, anchor, msg));
+    issues.add(new NameIssue(kind, name, range, anchor, msg, b));
   }
 
   /** Where to point for a binding of {@code name} made by {@code node}. */
@@ -1309,7 +1315,8 @@ final class Binder {
             b.name(),
             b.range(),
             b.source().range().start(),
-            "local variable `" + b.name() + "` is assigned to but never used");
+            "local variable `" + b.name() + "` is assigned to but never used",
+            b);
       }
     }
   }
@@ -1390,7 +1397,8 @@ final class Binder {
           name,
           reportRange(h, name),
           h.range().start(),
-          "local variable `" + name + "` is assigned to but never used");
+          "local variable `" + name + "` is assigned to but never used",
+          b);
     }
     if (previous != null) {
       scope().bindings.put(name, previous);
@@ -1427,6 +1435,7 @@ final class Binder {
                 a.name(),
                 null,
                 scope());
+        b.explicitReExport = a.name().equals(a.asname());
       }
       addBinding(i, b);
     }
@@ -1485,6 +1494,7 @@ final class Binder {
                 qualified,
                 module,
                 scope());
+        b.explicitReExport = a.name().equals(a.asname());
       }
       addBinding(i, b);
     }
@@ -1566,7 +1576,8 @@ final class Binder {
               b.name(),
               b.range(),
               b.statementStart(),
-              "`" + b.describe() + "` imported but unused");
+              "`" + b.describe() + "` imported but unused",
+              b);
         }
         for (Node node : b.redefinedBy) {
           Node p = statementParent(node);
@@ -1581,7 +1592,8 @@ final class Binder {
               "redefinition of unused `"
                   + b.name()
                   + "` from line "
-                  + parse.lines().line(b.statementStart()));
+                  + parse.lines().line(b.statementStart()),
+              b);
         }
       }
     }

@@ -27,6 +27,9 @@ public final class Binding {
   /** For {@code __all__}: the names it lists. */
   final List<String> exportNames = new ArrayList<>();
 
+  /** {@code import x as x} or {@code from m import y as y}: a re-export by convention (PEP 484). */
+  boolean explicitReExport;
+
   /** An import this binding replaces on another branch (try/except ImportError, if/else). */
   Binding alternativeImport;
 
@@ -94,6 +97,11 @@ public final class Binding {
   /** Whether code reads this binding (or, for imports, re-exports it). */
   public boolean isUsed() {
     return used;
+  }
+
+  /** Whether this is {@code import x as x} or {@code from m import y as y} (PEP 484 re-export). */
+  public boolean isExplicitReExport() {
+    return explicitReExport;
   }
 
   /** The names {@code __all__} lists, for an {@link BindingKind#EXPORT} binding. */

@@ -1,0 +1,29 @@
+package dev.keel.rules.names;
+
+import dev.keel.python.ast.Node;
+import dev.keel.rule.FileRule;
+import dev.keel.rule.FileVisit;
+import dev.keel.rule.RuleSpec;
+import dev.keel.rule.Scope;
+import dev.keel.rule.Severity;
+import dev.keel.semantic.NameIssue;
+import java.util.Set;
+
+@RuleSpec(
+    code = "NAM004",
+    name = "RedefinedWhileUnused",
+    summary = "an import, function or class is redefined before anything used the first one",
+    severity = Severity.WARNING,
+    effortMinutes = 5,
+    scope = Scope.FILE)
+final class RedefinedWhileUnused implements FileRule {
+  @Override
+  public Set<Class<? extends Node>> nodeKinds() {
+    return NameIssues.NO_NODES;
+  }
+
+  @Override
+  public void finish(FileVisit file) {
+    NameIssues.report(file, NameIssue.Kind.REDEFINED_UNUSED, i -> true);
+  }
+}

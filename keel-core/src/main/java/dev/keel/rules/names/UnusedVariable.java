@@ -1,0 +1,29 @@
+package dev.keel.rules.names;
+
+import dev.keel.python.ast.Node;
+import dev.keel.rule.FileRule;
+import dev.keel.rule.FileVisit;
+import dev.keel.rule.RuleSpec;
+import dev.keel.rule.Scope;
+import dev.keel.rule.Severity;
+import dev.keel.semantic.NameIssue;
+import java.util.Set;
+
+@RuleSpec(
+    code = "NAM003",
+    name = "UnusedVariable",
+    summary = "a local variable is assigned but never read: dead code, or a result forgotten",
+    severity = Severity.WARNING,
+    effortMinutes = 2,
+    scope = Scope.FILE)
+final class UnusedVariable implements FileRule {
+  @Override
+  public Set<Class<? extends Node>> nodeKinds() {
+    return NameIssues.NO_NODES;
+  }
+
+  @Override
+  public void finish(FileVisit file) {
+    NameIssues.report(file, NameIssue.Kind.UNUSED_VARIABLE, i -> true);
+  }
+}
