@@ -31,9 +31,46 @@ public final class SemanticModel {
 
   /** Binds the names of a parsed module. */
   public static SemanticModel of(ParseResult parse, ModuleContext context) {
+    try {
+      return bind(parse, context);
+    } catch (StackOverflowError deep) {
+      // Nesting the parser accepted can exceed this thread's stack: bind again on a deep one.
+      return onDeepStack(() -> bind(parse, context));
+    }
+  }
+
+  private static SemanticModel bind(ParseResult parse, ModuleContext context) {
     Binder binder = new Binder(parse, context);
     Scope module = binder.run();
     return new SemanticModel(binder, module);
+  }
+
+  private static SemanticModel onDeepStack(java.util.function.Supplier<SemanticModel> work) {
+    SemanticModel[] out = new SemanticModel[1];
+    RuntimeException[] failure = new RuntimeException[1];
+    Thread th =
+        new Thread(
+            null,
+            () -> {
+              try {
+                out[0] = work.get();
+              } catch (RuntimeException e) {
+                failure[0] = e;
+              }
+            },
+            "keel-semantic",
+            512L << 20);
+    th.start();
+    try {
+      th.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while binding names", e);
+    }
+    if (failure[0] != null) {
+      throw failure[0];
+    }
+    return out[0];
   }
 
   public Scope moduleScope() {
