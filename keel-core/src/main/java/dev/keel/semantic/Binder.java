@@ -255,6 +255,13 @@ final class Binder {
 
   // ---------------------------------------------------------------- tree helpers
 
+  /**
+   * Whether the walk handled {@code n} (every node of the module's tree except unreachable ones).
+   */
+  boolean saw(Node n) {
+    return parents.containsKey(n);
+  }
+
   private void setParent(Node child, Node parent) {
     if (child != null) {
       parents.put(child, parent);

@@ -21,12 +21,14 @@ public final class SemanticModel {
   private final List<Scope> scopes;
   private final Map<Expr.Name, Binding> resolved;
   private final List<NameIssue> issues;
+  private final java.util.function.Predicate<dev.keel.python.ast.Node> seen;
 
   private SemanticModel(Binder binder, Scope module) {
     this.module = module;
     this.scopes = List.copyOf(binder.scopes);
     this.resolved = binder.resolved;
     this.issues = List.copyOf(binder.issues);
+    this.seen = binder::saw;
   }
 
   /** Binds the names of a parsed module. */
@@ -104,13 +106,16 @@ public final class SemanticModel {
    * anything that is not rooted in an import or a builtin, such as a local variable, a parameter or
    * an attribute of a call's result.
    *
+   * <p>A name the model never saw in this module's tree (one from a string annotation that a rule
+   * parsed itself) is looked up in the module scope.
+   *
    * <p>A name imported on one branch and assigned on another ({@code try: import json / except
    * ImportError: json = None}) resolves to the import.
    */
   public Optional<String> qualifiedName(Expr e) {
     return switch (e) {
       case Expr.Name n -> {
-        Binding b = resolved.get(n);
+        Binding b = seen.test(n) ? resolved.get(n) : moduleLevel(n);
         if (b == null) {
           yield Optional.empty();
         }
@@ -125,6 +130,14 @@ public final class SemanticModel {
       case Expr.Attribute a -> qualifiedName(a.value()).map(q -> q + "." + a.attr());
       default -> Optional.empty();
     };
+  }
+
+  /**
+   * A name the analysis never saw, such as one in a string annotation that a rule parsed itself:
+   * what the module scope binds it to at the end (annotations are read there).
+   */
+  private Binding moduleLevel(Expr.Name n) {
+    return module.bindings.get(n.id());
   }
 
   /** The qualified name of the function a call reaches, as in {@link #qualifiedName}. */

@@ -1,0 +1,65 @@
+package dev.keel.rules.names;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.keel.audit.Audit;
+import dev.keel.audit.AuditRequest;
+import dev.keel.audit.AuditResult;
+import dev.keel.rule.Finding;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** NAM001 in a package's __init__.py: an import that another module takes from it is used. */
+class UnusedImportProjectTest {
+  @TempDir Path root;
+
+  private void write(String path, String text) throws IOException {
+    Path p = root.resolve(path);
+    Files.createDirectories(p.getParent());
+    Files.writeString(p, text);
+  }
+
+  @Test
+  void initImportsUsedElsewhereInTheProjectAreReExports() throws IOException {
+    Files.createDirectories(root.resolve(".git"));
+    write("pyproject.toml", "[project]\nname = \"shop\"\nversion = \"1.0\"\n");
+    write(
+        "shop/__init__.py",
+        """
+        from .models import Order
+        from .models import Customer
+        from .models import Invoice as Invoice
+        import logging
+        """);
+    write("shop/models.py", "class Order: ...\nclass Customer: ...\nclass Invoice: ...\n");
+    write("app.py", "from shop import Order\nimport os\n\nprint(Order)\n");
+    AuditRequest request =
+        new AuditRequest(
+            List.of(root),
+            Optional.empty(),
+            List.of("NAM001"),
+            List.of(),
+            Optional.empty(),
+            Optional.empty(),
+            false,
+            1,
+            LocalDate.of(2026, 1, 1));
+    AuditResult result = new Audit().run(request);
+    assertEquals(
+        List.of(
+            "app.py:2 `os` imported but unused",
+            "shop/__init__.py:2 `.models.Customer` imported but unused",
+            "shop/__init__.py:4 `logging` imported but unused"),
+        result.findings().stream().map(UnusedImportProjectTest::describe).toList());
+  }
+
+  private static String describe(Finding f) {
+    return f.path() + ":" + f.line() + " " + f.message();
+  }
+}
