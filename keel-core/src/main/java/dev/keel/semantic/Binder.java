@@ -53,8 +53,8 @@ final class Binder {
 
   private final ParseResult parse;
   private final ModuleContext context;
-  private final Map<Node, Node> parents = new IdentityHashMap<>();
-  final Map<Expr.Name, Binding> resolved = new IdentityHashMap<>();
+  private final Map<Node, Node> parents;
+  final Map<Expr.Name, Binding> resolved;
   final List<Scope> scopes = new ArrayList<>();
   final List<NameIssue> issues = new ArrayList<>();
   private final Map<Scope, Set<String>> functionGlobals = new IdentityHashMap<>();
@@ -73,6 +73,10 @@ final class Binder {
   Binder(ParseResult parse, ModuleContext context) {
     this.parse = parse;
     this.context = context;
+    // Sized for the file up front: growing an identity map node by node costs more than the walk.
+    int expected = Math.max(64, parse.text().length() / 6);
+    this.parents = new IdentityHashMap<>(expected);
+    this.resolved = new IdentityHashMap<>(expected / 4);
   }
 
   // ---------------------------------------------------------------- type comments
