@@ -58,6 +58,10 @@ final class BlockingCallInAsync implements FileRule {
     if (!(Syntax.enclosingFunction(file.ancestors()) instanceof Stmt.AsyncFunctionDef)) {
       return;
     }
+    // An awaited call returns an awaitable: an async API of the same name (trio.Path, anyio).
+    if (file.parent().orElse(null) instanceof Expr.Await) {
+      return;
+    }
     Expr.Call call = (Expr.Call) node;
     String q = Syntax.qualifiedName(file, call.func()).orElse("");
     String instead = BLOCKING.get(q);

@@ -104,6 +104,21 @@ final class HardcodedSecret implements FileRule {
           "hint",
           "error",
           "attr",
+          "enabled",
+          "disabled",
+          "active",
+          "used",
+          "status",
+          "state",
+          "required",
+          "set",
+          "exists",
+          "valid",
+          "expired",
+          "created",
+          "updated",
+          "reset",
+          "changed",
           "attribute",
           "column",
           "col",
@@ -146,6 +161,25 @@ final class HardcodedSecret implements FileRule {
           "(?i).*(?:x{3,}|\\*{3,}|\\.{3}|changeme|change[-_ ]me|example|placeholder|your[-_ ]"
               + "|<[^>]*>|\\$\\{|\\{\\{|%\\(|%s|\\{\\}|\\{[a-z_]+\\}|redacted|todo|fixme"
               + "|dummy|fake|mock|sample|notasecret|not[-_ ]a[-_ ]secret).*");
+
+  /** Settings values, not secrets: {@code password_enabled = "true"}. */
+  private static final Set<String> FLAG_VALUES =
+      Set.of(
+          "true",
+          "false",
+          "yes",
+          "no",
+          "none",
+          "null",
+          "enabled",
+          "disabled",
+          "on",
+          "off",
+          "required",
+          "optional",
+          "always",
+          "never",
+          "auto");
 
   private static final Set<String> TEST_DUMMIES =
       Set.of("test", "testing", "secret", "password", "pass", "token", "key", "foo", "bar");
@@ -240,6 +274,8 @@ final class HardcodedSecret implements FileRule {
     if (v.length() < 4
         || PLACEHOLDER.matcher(v).matches()
         || v.chars().distinct().count() < 3
+        || FLAG_VALUES.contains(v.toLowerCase(Locale.ROOT))
+        || v.matches("[a-z]+(?:_[a-z]+)+")
         || v.startsWith("/")
         || v.startsWith("./")
         || v.contains("://") && !v.contains("@")
@@ -347,9 +383,27 @@ final class HardcodedSecret implements FileRule {
     return SECRET_WORDS.stream().anyMatch(lower::contains) || lower.equals("pass");
   }
 
+  /**
+   * {@code pipeline_definition_s3_location}, {@code user-profile.v2}: mostly words joined by
+   * separators, as identifiers and keys are written; random tokens are not.
+   */
+  private static boolean isIdentifierLike(String v) {
+    String[] parts = v.split("[_.\\-/:]+");
+    if (parts.length < 2) {
+      return false;
+    }
+    int words = 0;
+    for (String p : parts) {
+      if (p.length() >= 3 && p.chars().allMatch(Character::isLetter)) {
+        words++;
+      }
+    }
+    return words * 2 >= parts.length;
+  }
+
   /** At least 16 characters of mixed classes with about 3.5 bits of entropy per character. */
   static boolean looksRandom(String v) {
-    if (v.length() < 16 || v.contains(" ")) {
+    if (v.length() < 16 || v.contains(" ") || isIdentifierLike(v)) {
       return false;
     }
     int[] counts = new int[128];
