@@ -36,7 +36,16 @@ public final class ConfigLoader {
               "tiers",
               "layers",
               "thresholds"));
-  static final Set<String> LAYER_KEYS = new TreeSet<>(List.of("name", "layers", "containers"));
+  static final Set<String> LAYER_KEYS =
+      new TreeSet<>(
+          List.of(
+              "name",
+              "type",
+              "layers",
+              "containers",
+              "source_modules",
+              "forbidden_modules",
+              "modules"));
 
   private ConfigLoader() {}
 
@@ -206,12 +215,49 @@ public final class ConfigLoader {
           }
         }
         String name = lt.contains("name") ? string(lt, "name", lwhere, origin) : "layers " + i;
-        List<String> ls = strings(lt, "layers", lwhere, origin);
-        if (ls.size() < 2) {
+        String type = lt.contains("type") ? string(lt, "type", lwhere, origin) : "layers";
+        if (!LayerContract.TYPES.contains(type)) {
           throw new ConfigException(
-              q(lwhere) + "layers of " + origin + " must list at least two layers");
+              q(lwhere)
+                  + "type of "
+                  + origin
+                  + " must be one of "
+                  + String.join(", ", LayerContract.TYPES)
+                  + ", not '"
+                  + type
+                  + "'");
         }
-        layers.add(new LayerContract(name, ls, strings(lt, "containers", lwhere, origin)));
+        List<String> ls = strings(lt, "layers", lwhere, origin);
+        List<String> sources = strings(lt, "source_modules", lwhere, origin);
+        List<String> forbidden = strings(lt, "forbidden_modules", lwhere, origin);
+        List<String> modules = strings(lt, "modules", lwhere, origin);
+        String missing =
+            switch (type) {
+              case "layers" ->
+                  ls.size() < 2 ? "layers of " + origin + " must list at least two layers" : null;
+              case "forbidden" ->
+                  sources.isEmpty() || forbidden.isEmpty()
+                      ? "forbidden contract of "
+                          + origin
+                          + " needs source_modules and forbidden_modules"
+                      : null;
+              default ->
+                  modules.size() < 2
+                      ? "independence contract of " + origin + " needs at least two modules"
+                      : null;
+            };
+        if (missing != null) {
+          throw new ConfigException(q(lwhere) + missing);
+        }
+        layers.add(
+            new LayerContract(
+                name,
+                type,
+                ls,
+                strings(lt, "containers", lwhere, origin),
+                sources,
+                forbidden,
+                modules));
       }
     }
     return new KeelConfig(

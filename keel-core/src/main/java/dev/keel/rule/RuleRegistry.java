@@ -1,12 +1,16 @@
 package dev.keel.rule;
 
+import dev.keel.rules.architecture.ArchitectureRules;
 import dev.keel.rules.complexity.ComplexityRules;
 import dev.keel.rules.configuration.ConfigurationRules;
+import dev.keel.rules.configuration.ProjectConfigurationRules;
+import dev.keel.rules.dependencies.DependencyRules;
 import dev.keel.rules.names.NameRules;
 import dev.keel.rules.project.ProjectHygieneRules;
 import dev.keel.rules.reliability.ReliabilityRules;
 import dev.keel.rules.security.SecurityRules;
 import dev.keel.rules.syntax.SyntaxRules;
+import dev.keel.rules.tests.TestRules;
 import dev.keel.rules.types.TypeRules;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -29,7 +33,11 @@ public final class RuleRegistry {
                   ReliabilityRules.all(),
                   SecurityRules.all(),
                   ConfigurationRules.all(),
-                  NameRules.all())
+                  NameRules.all(),
+                  ArchitectureRules.all(),
+                  TestRules.all(),
+                  DependencyRules.all(),
+                  ProjectConfigurationRules.all())
               .flatMap(List::stream)
               .toList());
 

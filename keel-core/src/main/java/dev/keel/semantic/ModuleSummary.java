@@ -20,6 +20,7 @@ import java.util.Optional;
  * @param path the file, relative to the project root
  * @param module the dotted module name (empty when the file is not importable)
  * @param exports the names of {@code __all__}, when the module declares it statically
+ * @param facts environment reads, import-time calls, callables and test facts
  */
 public record ModuleSummary(
     String path,
@@ -28,7 +29,8 @@ public record ModuleSummary(
     List<ImportRecord> imports,
     List<Definition> definitions,
     Optional<List<String>> exports,
-    List<UnusedImport> unusedImports) {
+    List<UnusedImport> unusedImports,
+    ModuleFacts facts) {
   public ModuleSummary {
     imports = List.copyOf(imports);
     definitions = List.copyOf(definitions);
@@ -84,7 +86,14 @@ public record ModuleSummary(
               li.column(r.end()) + 1));
     }
     return new ModuleSummary(
-        path, context.module(), context.isPackageInit(), imports, definitions, exports, unused);
+        path,
+        context.module(),
+        context.isPackageInit(),
+        imports,
+        definitions,
+        exports,
+        unused,
+        ModuleFacts.of(parse, model, context.module()));
   }
 
   private static void collectImports(

@@ -1,0 +1,50 @@
+package dev.keel.rules.architecture;
+
+import dev.keel.project.ProjectContext;
+import dev.keel.project.ProjectFile;
+import dev.keel.rule.FindingSink;
+import dev.keel.rule.ProjectRule;
+import dev.keel.rule.RuleSpec;
+import dev.keel.rule.Scope;
+import dev.keel.rule.Severity;
+import java.util.List;
+
+@RuleSpec(
+    code = "ARC002",
+    name = "EmptyPackage",
+    summary = "a package folder holds nothing but an empty __init__.py",
+    severity = Severity.INFO,
+    effortMinutes = 5,
+    scope = Scope.PROJECT)
+final class EmptyPackage implements ProjectRule {
+  @Override
+  public void check(ProjectContext project, FindingSink out) {
+    List<ProjectFile> python = project.files(ProjectFile::isPython);
+    for (ProjectFile f : python) {
+      if (!f.name().equals("__init__.py") || f.kind() != dev.keel.project.FileKind.SOURCE) {
+        continue;
+      }
+      String folder = Packages.folder(f);
+      String prefix = folder.isEmpty() ? "" : folder + "/";
+      boolean alone = python.stream().noneMatch(o -> o != f && o.path().startsWith(prefix));
+      if (alone && isBlank(project.read(f.path()).orElse("x"))) {
+        out.report(
+            f.path(),
+            "package "
+                + f.module().orElse(folder)
+                + " holds only an empty __init__.py: remove it, or put the code it was made"
+                + " for in it");
+      }
+    }
+  }
+
+  private static boolean isBlank(String text) {
+    for (String line : text.split("\n")) {
+      String t = line.strip();
+      if (!t.isEmpty() && !t.startsWith("#")) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

@@ -1,0 +1,68 @@
+package dev.keel.rules.architecture;
+
+import dev.keel.project.ProjectContext;
+import dev.keel.rule.FindingSink;
+import dev.keel.rule.ProjectRule;
+import dev.keel.rule.RuleSpec;
+import dev.keel.rule.Scope;
+import dev.keel.rule.Severity;
+import dev.keel.rule.Span;
+import dev.keel.semantic.ModuleGraph;
+import dev.keel.semantic.ModuleSummary;
+import java.util.List;
+import java.util.Optional;
+
+@RuleSpec(
+    code = "ARC006",
+    name = "ImportCycle",
+    summary = "project modules import each other in a cycle at import time",
+    severity = Severity.WARNING,
+    effortMinutes = 60,
+    scope = Scope.PROJECT)
+final class ImportCycle implements ProjectRule {
+  @Override
+  public void check(ProjectContext project, FindingSink out) {
+    ModuleGraph graph = project.moduleGraph();
+    for (List<String> component : graph.cycles()) {
+      // One finding per cycle, on the import that closes the shortest cycle through the
+      // component's first module.
+      String first = component.get(0);
+      Optional<List<String>> cycle = graph.shortestCycleThrough(first);
+      if (cycle.isEmpty()) {
+        continue;
+      }
+      List<String> path = cycle.get();
+      String from = path.get(0);
+      String to = path.get(1);
+      ModuleSummary s = graph.summary(from).orElseThrow();
+      int line =
+          graph.edgesFrom(from).stream()
+              .filter(e -> e.to().equals(to))
+              .mapToInt(ModuleGraph.Edge::line)
+              .findFirst()
+              .orElse(0);
+      String others =
+          component.size() > path.size() - 1
+              ? " (" + component.size() + " modules are tangled in this knot)"
+              : "";
+      String message =
+          "import cycle "
+              + String.join(" → ", path)
+              + others
+              + ": none of these modules can be imported, tested or changed alone, and import"
+              + " order decides whether start-up works; break it by moving what both need into a"
+              + " third module or importing inside the function that needs it";
+      if (line > 0) {
+        int length =
+            project
+                .read(s.path())
+                .map(t -> t.split("\r\n|\r|\n", -1))
+                .map(ls -> line <= ls.length ? ls[line - 1].length() : 1)
+                .orElse(1);
+        out.report(s.path(), Span.wholeLine(line, Math.max(1, length)), message);
+      } else {
+        out.report(s.path(), message);
+      }
+    }
+  }
+}

@@ -1,0 +1,68 @@
+package dev.keel.rules.configuration;
+
+import dev.keel.project.FileKind;
+import dev.keel.project.ProjectContext;
+import dev.keel.rule.FindingSink;
+import dev.keel.rule.ProjectRule;
+import dev.keel.rule.RuleSpec;
+import dev.keel.rule.Scope;
+import dev.keel.rule.Severity;
+import dev.keel.rule.Span;
+import dev.keel.semantic.ModuleFacts;
+import dev.keel.semantic.ModuleSummary;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+
+@RuleSpec(
+    code = "CFG101",
+    name = "ConfigurationSpread",
+    summary = "the environment is read in several modules instead of one configuration module",
+    severity = Severity.WARNING,
+    effortMinutes = 20,
+    scope = Scope.PROJECT)
+final class ConfigurationSpread implements ProjectRule {
+  /** Two modules reading a variable each is a choice; three or more is a spread. */
+  static final int MIN_MODULES = 3;
+
+  @Override
+  public void check(ProjectContext project, FindingSink out) {
+    List<ModuleSummary> readers = new ArrayList<>();
+    for (ModuleSummary s : project.modules()) {
+      boolean test =
+          project.project().file(s.path()).map(f -> f.kind() == FileKind.TEST).orElse(true);
+      if (!test && !ConfigModules.isConfig(s.path()) && !s.facts().envReads().isEmpty()) {
+        readers.add(s);
+      }
+    }
+    if (readers.size() < MIN_MODULES) {
+      return;
+    }
+    for (ModuleSummary s : readers) {
+      List<ModuleFacts.EnvRead> reads = s.facts().envReads();
+      TreeSet<String> names = new TreeSet<>();
+      reads.forEach(r -> r.variable().ifPresent(names::add));
+      ModuleFacts.EnvRead first = reads.get(0);
+      String what =
+          names.isEmpty()
+              ? reads.size() + (reads.size() == 1 ? " read" : " reads")
+              : String.join(", ", names.stream().limit(4).toList())
+                  + (names.size() > 4 ? ", …" : "");
+      String message =
+          s.module()
+              + " reads the environment ("
+              + what
+              + "), and so do "
+              + (readers.size() - 1)
+              + " other modules: nobody can see in one place what the application needs to"
+              + " start; read the environment once, in a configuration module, and pass values in";
+      Optional<Integer> length =
+          project
+              .read(s.path())
+              .map(t -> t.split("\r\n|\r|\n", -1))
+              .map(ls -> first.line() <= ls.length ? ls[first.line() - 1].length() : 1);
+      out.report(s.path(), Span.wholeLine(first.line(), Math.max(1, length.orElse(1))), message);
+    }
+  }
+}

@@ -1,0 +1,54 @@
+package dev.keel.rules.dependencies;
+
+import dev.keel.project.ProjectContext;
+import dev.keel.rule.FindingSink;
+import dev.keel.rule.ProjectRule;
+import dev.keel.rule.RuleSpec;
+import dev.keel.rule.Scope;
+import dev.keel.rule.Severity;
+import dev.keel.rule.Span;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+@RuleSpec(
+    code = "DEP003",
+    name = "DevDependencyInProduction",
+    summary = "production code imports a package declared only for development",
+    severity = Severity.ERROR,
+    effortMinutes = 10,
+    scope = Scope.PROJECT)
+final class DevDependencyInProduction implements ProjectRule {
+  @Override
+  public void check(ProjectContext project, FindingSink out) {
+    List<Declared> declared = DeclaredDependencies.of(project);
+    Set<String> runtime = new HashSet<>();
+    Set<String> devOnly = new HashSet<>();
+    for (Declared d : declared) {
+      (d.dev() ? devOnly : runtime).add(d.name());
+    }
+    devOnly.removeAll(runtime);
+    ImportNameMap map = ImportNameMap.forProject(project.root());
+    for (ImportUse use : ImportUses.of(project)) {
+      if (use.isTest() || use.typeCheckingOnly() || use.optional()) {
+        continue;
+      }
+      Set<String> candidates = map.distributions(use.topLevel());
+      if (!Collections.disjoint(candidates, runtime) || Collections.disjoint(candidates, devOnly)) {
+        continue;
+      }
+      Set<String> which = new HashSet<>(candidates);
+      which.retainAll(devOnly);
+      out.report(
+          use.path(),
+          new Span(use.line(), use.column(), use.line(), use.endColumn()),
+          "'"
+              + use.topLevel()
+              + "' is imported by production code but "
+              + String.join(", ", which)
+              + " is declared only for development: installs without dev extras fail; declare"
+              + " it as a runtime dependency or keep it out of production code");
+    }
+  }
+}

@@ -1,0 +1,51 @@
+package dev.keel.rules.dependencies;
+
+import dev.keel.project.ProjectContext;
+import dev.keel.rule.FindingSink;
+import dev.keel.rule.ProjectRule;
+import dev.keel.rule.RuleSpec;
+import dev.keel.rule.Scope;
+import dev.keel.rule.Severity;
+import dev.keel.rule.Span;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+@RuleSpec(
+    code = "DEP001",
+    name = "ImportedButNotDeclared",
+    summary = "code imports a third-party package that no dependency declaration provides",
+    severity = Severity.ERROR,
+    effortMinutes = 5,
+    scope = Scope.PROJECT)
+final class ImportedButNotDeclared implements ProjectRule {
+  @Override
+  public void check(ProjectContext project, FindingSink out) {
+    if (!DeclaredDependencies.hasDeclarationSource(project)) {
+      return; // nothing declares dependencies at all: PRJ001/PRJ005 say so once
+    }
+    List<Declared> declared = DeclaredDependencies.of(project);
+    Set<String> names = new HashSet<>();
+    declared.forEach(d -> names.add(d.name()));
+    ImportNameMap map = ImportNameMap.forProject(project.root());
+    for (ImportUse use : ImportUses.of(project)) {
+      if (use.optional() || use.typeCheckingOnly()) {
+        continue;
+      }
+      Set<String> candidates = map.distributions(use.topLevel());
+      if (!Collections.disjoint(candidates, names)) {
+        continue;
+      }
+      out.report(
+          use.path(),
+          new Span(use.line(), use.column(), use.line(), use.endColumn()),
+          "'"
+              + use.topLevel()
+              + "' is imported but no declared dependency provides it"
+              + ": a fresh install fails with ModuleNotFoundError; add it to [project]"
+              + " dependencies"
+              + (use.isTest() ? " or a test dependency group" : ""));
+    }
+  }
+}

@@ -1,0 +1,17 @@
+package dev.keel.rules.tests;
+
+import dev.keel.rule.Rule;
+import java.util.List;
+
+/** The {@code TST} family. */
+public final class TestRules {
+  private TestRules() {}
+
+  public static List<Rule> all() {
+    return List.of(
+        new TestWithoutAssertion(),
+        new TestAssertsOnlyOnMocks(),
+        new UntestedModule(),
+        new UntestedErrorPath());
+  }
+}

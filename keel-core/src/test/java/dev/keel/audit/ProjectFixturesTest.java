@@ -1,0 +1,111 @@
+package dev.keel.audit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import dev.keel.rule.Finding;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Whole-project fixtures of the project-level families: {@code projects/<family>/<name>/} is a
+ * small repository, audited with {@code --select FAMILY}; its {@code expected-findings.txt} lists
+ * exactly what must be found, one {@code CODE path} or {@code CODE path:line} per line ({@code #}
+ * starts a comment; {@code # select: CODE, CODE} narrows the rules run). A fixture whose file is
+ * empty of findings shows the family staying quiet. ({@code projects/prj/} has its own runner with
+ * a date for end-of-life checks.)
+ */
+class ProjectFixturesTest {
+  private static final Path ROOT = Path.of("src/test/resources/projects");
+
+  @TempDir Path tmp;
+
+  @TestFactory
+  Stream<DynamicTest> everyProjectFixture() throws IOException {
+    List<Path> fixtures = new ArrayList<>();
+    try (Stream<Path> families = Files.list(ROOT)) {
+      for (Path family : families.filter(Files::isDirectory).sorted().toList()) {
+        if (family.getFileName().toString().equals("prj")) {
+          continue;
+        }
+        try (Stream<Path> s = Files.list(family)) {
+          s.filter(p -> Files.isRegularFile(p.resolve("expected-findings.txt")))
+              .sorted()
+              .forEach(fixtures::add);
+        }
+      }
+    }
+    assertFalse(fixtures.isEmpty());
+    return fixtures.stream()
+        .map(p -> DynamicTest.dynamicTest(ROOT.relativize(p).toString(), () -> check(p)));
+  }
+
+  private void check(Path fixture) throws IOException {
+    String family = fixture.getParent().getFileName().toString().toUpperCase(Locale.ROOT);
+    List<String> expected = new ArrayList<>();
+    List<String> select = List.of(family);
+    for (String line :
+        Files.readAllLines(fixture.resolve("expected-findings.txt"), StandardCharsets.UTF_8)) {
+      String l = line.strip();
+      if (l.startsWith("# select:")) {
+        select = List.of(l.substring("# select:".length()).strip().split("\\s*,\\s*"));
+      } else if (!l.isEmpty() && !l.startsWith("#")) {
+        expected.add(l);
+      }
+    }
+    Path root = tmp.resolve(fixture.getParent().getFileName() + "-" + fixture.getFileName());
+    copy(fixture, root);
+    Files.createDirectories(root.resolve(".git"));
+    AuditRequest request =
+        new AuditRequest(
+            List.of(root),
+            Optional.empty(),
+            select,
+            List.of(),
+            Optional.empty(),
+            Optional.empty(),
+            false,
+            2,
+            LocalDate.of(2026, 6, 1));
+    AuditResult result = new Audit().run(request);
+    List<String> actual = new ArrayList<>();
+    StringBuilder messages = new StringBuilder();
+    for (Finding f : result.findings()) {
+      String key = f.code() + " " + f.path() + (f.span().isPresent() ? ":" + f.line() : "");
+      actual.add(key);
+      messages.append("\n  ").append(key).append("  ").append(f.message());
+    }
+    assertEquals(
+        expected.stream().sorted().toList(),
+        actual.stream().sorted().toList(),
+        "findings of " + fixture + messages);
+  }
+
+  private static void copy(Path from, Path to) throws IOException {
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path p : files.toList()) {
+        if (p.getFileName().toString().equals("expected-findings.txt")) {
+          continue;
+        }
+        Path t = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(t);
+        } else {
+          Files.createDirectories(t.getParent());
+          Files.copy(p, t);
+        }
+      }
+    }
+  }
+}

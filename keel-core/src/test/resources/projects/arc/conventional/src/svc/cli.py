@@ -1,0 +1,3 @@
+from svc.api import API
+
+print(API)

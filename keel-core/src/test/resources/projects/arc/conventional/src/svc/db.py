@@ -1,0 +1,1 @@
+CONN = None

@@ -1,0 +1,3 @@
+from svc import db
+
+MODEL = db

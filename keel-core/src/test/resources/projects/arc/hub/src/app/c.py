@@ -1,0 +1,6 @@
+def c_one():
+    return 1
+
+
+def c_two():
+    return 2

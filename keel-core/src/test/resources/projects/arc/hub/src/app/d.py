@@ -1,0 +1,6 @@
+def d_one():
+    return 1
+
+
+def d_two():
+    return 2

@@ -1,0 +1,9 @@
+from app import core
+
+
+def f_one():
+    return core
+
+
+def f_two():
+    return 2

@@ -1,0 +1,9 @@
+from app import core
+
+
+def g_one():
+    return core
+
+
+def g_two():
+    return 2

@@ -1,0 +1,5 @@
+from app.domain.orders import Order
+
+
+def get():
+    return Order()

@@ -1,0 +1,4 @@
+from app.api import routes
+from app.domain import orders
+
+BILL = (routes, orders)

@@ -1,0 +1,10 @@
+from typing import TYPE_CHECKING
+
+from app.infra import db
+
+if TYPE_CHECKING:
+    from app.api.routes import get
+
+
+class Order:
+    store = db

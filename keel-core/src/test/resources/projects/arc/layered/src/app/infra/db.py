@@ -1,0 +1,4 @@
+def connect():
+    from app.api.routes import get
+
+    return get

@@ -1,0 +1,5 @@
+import json
+
+import requests
+
+DATA = (json, requests)

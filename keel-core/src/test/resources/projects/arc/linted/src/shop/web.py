@@ -1,0 +1,3 @@
+from shop import domain
+
+VIEW = domain

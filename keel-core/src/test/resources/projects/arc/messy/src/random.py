@@ -1,0 +1,3 @@
+import random as _r
+
+SEED = 1

@@ -1,0 +1,5 @@
+from .model import Cart
+
+
+def checkout(cart):
+    return cart.total()

@@ -1,0 +1,2 @@
+def invoice(total):
+    return total

@@ -1,0 +1,5 @@
+from app import settings
+
+
+def send(to):
+    return settings.SMTP_HOST, to

@@ -1,0 +1,5 @@
+import os
+
+
+def redis_url():
+    return os.environ.get("REDIS_URL", "redis://localhost")

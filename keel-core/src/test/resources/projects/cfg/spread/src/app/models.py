@@ -1,0 +1,7 @@
+from app.db import setup
+
+CONNECTION = setup()
+
+
+def lazy():
+    return setup()

@@ -1,0 +1,4 @@
+def price(item):
+    if item < 0:
+        raise ValueError(item)
+    return item
