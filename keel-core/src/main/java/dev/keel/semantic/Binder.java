@@ -91,8 +91,12 @@ final class Binder {
   /** PEP 484 type comments, attached to the statement at or above their line (as pyflakes does). */
   private void collectTypeComments() {
     List<Comment> candidates = new ArrayList<>();
+    String source = parse.text();
     for (Comment c : parse.comments()) {
-      String text = parse.text().substring(c.start(), c.end());
+      if (!mentionsType(source, c.start(), c.end())) {
+        continue;
+      }
+      String text = source.substring(c.start(), c.end());
       if (TYPE_COMMENT.matcher(text).find() && !TYPE_IGNORE.matcher(text).find()) {
         candidates.add(c);
       }
@@ -108,6 +112,15 @@ final class Binder {
         typeComments.computeIfAbsent(entry.getValue(), k -> new ArrayList<>()).add(c);
       }
     }
+  }
+
+  private static boolean mentionsType(String source, int start, int end) {
+    for (int i = start; i + 5 <= end; i++) {
+      if (source.charAt(i) == 't' && source.startsWith("type:", i)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void collectTypeable(List<? extends Node> nodes, java.util.TreeMap<Integer, Node> out) {
@@ -453,23 +466,32 @@ final class Binder {
 
   /** Whether {@code e} is {@code typing.attr} (or from typing_extensions); null attr: any. */
   private boolean isTyping(Expr e, String attr) {
+    String member = typingMember(e);
+    return member != null && (attr == null || member.equals(attr));
+  }
+
+  /**
+   * The name of the {@code typing} (or {@code typing_extensions}) member {@code e} stands for, as
+   * pyflakes recognises them, or null: one scope lookup answers every question about a call.
+   */
+  private String typingMember(Expr e) {
     if (e instanceof Expr.Name n) {
       Binding b = lookupPlain(n.id());
       if (b == null || b.kind() != BindingKind.FROM_IMPORT) {
-        return false;
+        return null;
       }
       String module = b.fromModule().orElse("");
-      String real = b.written().substring(b.written().lastIndexOf('.') + 1);
-      return TYPING_MODULES.contains(module) && (attr == null || real.equals(attr));
+      return TYPING_MODULES.contains(module)
+          ? b.written().substring(b.written().lastIndexOf('.') + 1)
+          : null;
     }
     if (e instanceof Expr.Attribute a && a.value() instanceof Expr.Name n) {
       Binding b = lookupPlain(n.id());
-      return b != null
-          && b.kind().isImport()
-          && TYPING_MODULES.contains(b.written())
-          && (attr == null || a.attr().equals(attr));
+      return b != null && b.kind().isImport() && TYPING_MODULES.contains(b.written())
+          ? a.attr()
+          : null;
     }
-    return false;
+    return null;
   }
 
   // ---------------------------------------------------------------- reports
@@ -1019,7 +1041,7 @@ final class Binder {
       } else {
         handle(s.slice(), s);
       }
-    } else if (isTyping(s.value(), null)) {
+    } else if (typingMember(s.value()) != null) {
       AnnotationState saved = annotationState;
       annotationState = AnnotationState.BARE;
       handle(s.value(), s);
@@ -1041,13 +1063,14 @@ final class Binder {
     List<Node> annotated = new ArrayList<>();
     boolean special = true;
     List<Runnable> plain = new ArrayList<>();
-    if (isTyping(c.func(), "cast") && !c.args().isEmpty()) {
+    String member = typingMember(c.func());
+    if ("cast".equals(member) && !c.args().isEmpty()) {
       AnnotationState saved = annotationState;
       annotationState = AnnotationState.BARE;
       handle(c.args().get(0), c);
       annotationState = saved;
       special = false;
-    } else if (isTyping(c.func(), "TypeVar")) {
+    } else if ("TypeVar".equals(member)) {
       annotated.addAll(c.args().subList(Math.min(1, c.args().size()), c.args().size()));
       for (Keyword k : c.keywords()) {
         if ("bound".equals(k.arg())) {
@@ -1057,7 +1080,7 @@ final class Binder {
         }
       }
       plain.add(() -> handle(c.func(), c));
-    } else if (isTyping(c.func(), "TypedDict")) {
+    } else if ("TypedDict".equals(member)) {
       boolean dictForm = c.args().size() > 1 && c.args().get(1) instanceof Expr.Dict;
       if (dictForm) {
         Expr.Dict d = (Expr.Dict) c.args().get(1);
@@ -1073,7 +1096,7 @@ final class Binder {
       if (!dictForm) {
         plain.add(() -> handleAll(c.args(), c));
       }
-    } else if (isTyping(c.func(), "NamedTuple")) {
+    } else if ("NamedTuple".equals(member)) {
       boolean listForm =
           c.args().size() > 1
               && elts(c.args().get(1)) != null
