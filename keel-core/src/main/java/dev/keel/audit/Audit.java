@@ -24,11 +24,13 @@ import dev.keel.rule.RuleRegistry;
 import dev.keel.rule.Span;
 import dev.keel.semantic.ModuleContext;
 import dev.keel.semantic.ModuleSummary;
+import dev.keel.semantic.PythonVersion;
 import dev.keel.semantic.SemanticModel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -88,7 +90,8 @@ public final class Audit {
     List<ProjectFile> python =
         project.pythonFiles().stream().filter(f -> project.inScope(f.path())).toList();
     FileRules fileRules = new FileRules(rules);
-    List<FileOutcome> outcomes = perFile(python, request.threads(), fileRules, config);
+    PythonVersion target = targetPython(project, request.today());
+    List<FileOutcome> outcomes = perFile(python, request.threads(), fileRules, config, target);
 
     List<Finding> raw = new ArrayList<>();
     long lines = 0;
@@ -101,7 +104,7 @@ public final class Audit {
     // Without file rules the per-file step parses nothing; project rules that ask for the
     // modules then get them summarised on demand.
     Supplier<List<ModuleSummary>> modules =
-        fileRules.isEmpty() ? () -> summarise(python) : () -> summaries;
+        fileRules.isEmpty() ? () -> summarise(python, target) : () -> summaries;
     ProjectContext context = new ProjectContext(project, request.today(), modules);
     for (RuleDescriptor d : rules) {
       if (d.rule() instanceof ProjectRule pr) {
@@ -145,13 +148,35 @@ public final class Audit {
     return Optional.of(project.root().resolve(name));
   }
 
+  /**
+   * The oldest Python that {@code requires-python} admits: names may use only the builtins that
+   * version has. Without one, the newest Python Keel knows.
+   */
+  private static PythonVersion targetPython(Project project, LocalDate today) {
+    return new ProjectContext(project, today)
+        .pyproject()
+        .map(toml -> toml.get("project.requires-python"))
+        .filter(String.class::isInstance)
+        .flatMap(spec -> PythonVersion.lowestAdmitted((String) spec))
+        .orElse(ModuleContext.DEFAULT_VERSION);
+  }
+
+  private static ModuleContext where(ProjectFile file, PythonVersion target) {
+    ModuleContext plain = FileVisit.moduleContext(file);
+    return new ModuleContext(plain.module(), plain.isPackageInit(), target);
+  }
+
   private List<FileOutcome> perFile(
-      List<ProjectFile> files, int threads, FileRules fileRules, KeelConfig config) {
+      List<ProjectFile> files,
+      int threads,
+      FileRules fileRules,
+      KeelConfig config,
+      PythonVersion target) {
     ForkJoinPool pool = new ForkJoinPool(threads);
     try {
       // Results come back in file order whatever the thread count, so output is stable.
       return pool.submit(
-              () -> files.parallelStream().map(f -> analyse(f, fileRules, config)).toList())
+              () -> files.parallelStream().map(f -> analyse(f, fileRules, config, target)).toList())
           .get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -166,7 +191,8 @@ public final class Audit {
     }
   }
 
-  private static FileOutcome analyse(ProjectFile file, FileRules fileRules, KeelConfig config) {
+  private static FileOutcome analyse(
+      ProjectFile file, FileRules fileRules, KeelConfig config, PythonVersion target) {
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(file.absolute());
@@ -190,20 +216,20 @@ public final class Audit {
     // The syntax tree lives only inside this call: findings and the summary outlive it, the tree
     // does not.
     ParseResult parse = PythonParser.parse(bytes);
-    ModuleContext where = FileVisit.moduleContext(file);
+    ModuleContext where = where(file, target);
     SemanticModel model = SemanticModel.of(parse, where);
     List<Finding> findings = fileRules.check(file, parse, config, model);
     return new FileOutcome(
         lines, findings, Optional.of(ModuleSummary.of(file.path(), where, parse, model)));
   }
 
-  private static List<ModuleSummary> summarise(List<ProjectFile> files) {
+  private static List<ModuleSummary> summarise(List<ProjectFile> files, PythonVersion target) {
     return files.parallelStream()
         .map(
             f -> {
               try {
                 ParseResult parse = PythonParser.parse(Files.readAllBytes(f.absolute()));
-                ModuleContext where = FileVisit.moduleContext(f);
+                ModuleContext where = where(f, target);
                 return ModuleSummary.of(f.path(), where, parse, SemanticModel.of(parse, where));
               } catch (IOException e) {
                 throw new ConfigException("cannot read " + f.path() + ": " + e.getMessage());
