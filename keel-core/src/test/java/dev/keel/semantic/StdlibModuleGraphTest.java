@@ -14,8 +14,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The module graph of the python3.11 standard library, and what the semantic pass costs next to
- * parsing (single thread, after a warm-up round). Prints the figures BENCHMARKS.md records.
+ * The module graph of the python3.11 standard library: prints the figures BENCHMARKS.md records
+ * (the semantic pass's speed is measured by the JMH SemanticBenchmark, not here).
  */
 class StdlibModuleGraphTest {
   static final Path STDLIB = Path.of("/root/.pyenv/versions/3.11.7/lib/python3.11");
@@ -31,32 +31,14 @@ class StdlibModuleGraphTest {
               .sorted()
               .toList();
     }
-    List<byte[]> sources = new ArrayList<>();
-    for (Path p : files) {
-      sources.add(Files.readAllBytes(p));
-    }
-    long parseNanos = 0;
-    long bindNanos = 0;
     List<ModuleSummary> summaries = new ArrayList<>();
-    for (int round = 0; round < 2; round++) {
-      parseNanos = 0;
-      bindNanos = 0;
-      summaries.clear();
-      for (int i = 0; i < files.size(); i++) {
-        String rel = STDLIB.relativize(files.get(i)).toString();
-        long t0 = System.nanoTime();
-        ParseResult parse = PythonParser.parse(sources.get(i));
-        long t1 = System.nanoTime();
-        boolean init = rel.endsWith("__init__.py");
-        String module = rel.replaceAll("\\.py$", "").replaceAll("/__init__$", "").replace('/', '.');
-        ModuleContext context = new ModuleContext(module, init, new PythonVersion(3, 11));
-        SemanticModel model = SemanticModel.of(parse, context);
-        ModuleSummary summary = ModuleSummary.of(rel, context, parse, model);
-        long t2 = System.nanoTime();
-        parseNanos += t1 - t0;
-        bindNanos += t2 - t1;
-        summaries.add(summary);
-      }
+    for (Path file : files) {
+      String rel = STDLIB.relativize(file).toString();
+      ParseResult parse = PythonParser.parse(Files.readAllBytes(file));
+      boolean init = rel.endsWith("__init__.py");
+      String module = rel.replaceAll("\\.py$", "").replaceAll("/__init__$", "").replace('/', '.');
+      ModuleContext context = new ModuleContext(module, init, new PythonVersion(3, 11));
+      summaries.add(ModuleSummary.of(rel, context, parse, SemanticModel.of(parse, context)));
     }
     ModuleGraph graph = ModuleGraph.of(summaries, new PythonVersion(3, 11));
     List<List<String>> cycles = graph.cycles();
@@ -72,9 +54,10 @@ class StdlibModuleGraphTest {
         cycles.size(),
         largest,
         allCycles.size());
-    System.out.printf(
-        "semantic pass + summary %.2fs vs parse %.2fs: %.0f%% of parse time (one thread)%n",
-        bindNanos / 1e9, parseNanos / 1e9, 100.0 * bindNanos / parseNanos);
+    for (List<String> c : cycles) {
+      System.out.println(
+          "  cycle of " + c.size() + ": " + (c.size() > 6 ? c.subList(0, 6) + " ..." : c));
+    }
     graph
         .shortestCycleThrough("asyncio.events")
         .ifPresent(p -> System.out.println("shortest cycle through asyncio.events: " + p));
