@@ -63,7 +63,9 @@ final class AuditOptions {
       description = "Pretend today is DATE (yyyy-mm-dd); for tests of end-of-life checks.")
   LocalDate today;
 
-  @Option(names = "--verbose", description = "Print details of internal errors.")
+  @Option(
+      names = "--verbose",
+      description = "Print where the time went (on stderr) and details of internal errors.")
   void verbose(boolean v) {
     Verbosity.verbose = v;
   }

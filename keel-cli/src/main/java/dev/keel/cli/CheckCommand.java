@@ -49,6 +49,11 @@ final class CheckCommand implements Callable<Integer> {
     boolean colour = !noColor && Terminal.colour() && format == Format.TEXT;
     Reporters.of(format, colour, quiet).write(result, out);
     out.flush();
+    if (Verbosity.verbose) {
+      PrintWriter err = spec.commandLine().getErr();
+      err.println("keel: " + result.timings().describe());
+      err.flush();
+    }
     return result.fails() ? ExitCode.FINDINGS : ExitCode.CLEAN;
   }
 }

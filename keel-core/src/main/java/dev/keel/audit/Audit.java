@@ -18,6 +18,7 @@ import dev.keel.rule.FileRules;
 import dev.keel.rule.FileVisit;
 import dev.keel.rule.Finding;
 import dev.keel.rule.FindingSink;
+import dev.keel.rule.Needs;
 import dev.keel.rule.ProjectRule;
 import dev.keel.rule.RuleDescriptor;
 import dev.keel.rule.RuleRegistry;
@@ -38,6 +39,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
@@ -76,6 +78,7 @@ public final class Audit {
           }
           return out;
         };
+    long t0 = System.nanoTime();
     Project project = ProjectDiscovery.discover(request.paths(), request.configFile(), override);
     KeelConfig config = project.config();
     String where = config.origin().map(p -> "[tool.keel] of " + p).orElse("configuration");
@@ -91,7 +94,12 @@ public final class Audit {
         project.pythonFiles().stream().filter(f -> project.inScope(f.path())).toList();
     FileRules fileRules = new FileRules(rules);
     PythonVersion target = targetPython(project, request.today());
-    List<FileOutcome> outcomes = perFile(python, request.threads(), fileRules, config, target);
+    boolean semantics = rules.stream().anyMatch(d -> d.needs() == Needs.SEMANTICS);
+    PhaseClock clock = new PhaseClock();
+    long t1 = System.nanoTime();
+    List<FileOutcome> outcomes =
+        perFile(python, request.threads(), fileRules, config, target, semantics, clock);
+    long t2 = System.nanoTime();
 
     List<Finding> raw = new ArrayList<>();
     long lines = 0;
@@ -101,10 +109,11 @@ public final class Audit {
       raw.addAll(o.findings());
       o.summary().ifPresent(summaries::add);
     }
-    // Without file rules the per-file step parses nothing; project rules that ask for the
-    // modules then get them summarised on demand.
+    // When the per-file step built no summaries (no selected rule needed the semantic model),
+    // project rules that ask for the modules get them summarised on demand.
+    boolean summarised = !fileRules.isEmpty() && semantics;
     Supplier<List<ModuleSummary>> modules =
-        fileRules.isEmpty() ? () -> summarise(python, target) : () -> summaries;
+        summarised ? () -> summaries : () -> summarise(python, target);
     ProjectContext context = new ProjectContext(project, request.today(), modules);
     for (RuleDescriptor d : rules) {
       if (d.rule() instanceof ProjectRule pr) {
@@ -112,6 +121,7 @@ public final class Audit {
       }
     }
 
+    long t3 = System.nanoTime();
     FileTexts texts = new FileTexts(project.root());
     List<Finding> kept = judge(project, raw, texts);
     kept = Fingerprints.assign(kept, texts::line);
@@ -128,6 +138,16 @@ public final class Audit {
     for (Finding f : kept) {
       marked.add(f.withBaselined(baseline.contains(f.fingerprint())));
     }
+    long t4 = System.nanoTime();
+    Timings timings =
+        new Timings(
+            t1 - t0,
+            t2 - t1,
+            clock.parse.sum(),
+            clock.semantic.sum(),
+            clock.rules.sum(),
+            t3 - t2,
+            t4 - t3);
     return new AuditResult(
         Version.current(),
         project.root(),
@@ -136,7 +156,8 @@ public final class Audit {
         python.size(),
         lines,
         config.failOn(),
-        texts);
+        texts,
+        timings);
   }
 
   /** The baseline file in use: --baseline, else the configured one, else the default name. */
@@ -166,17 +187,29 @@ public final class Audit {
     return new ModuleContext(plain.module(), plain.isPackageInit(), target);
   }
 
+  /** Time spent in each per-file phase, summed over worker threads. */
+  private static final class PhaseClock {
+    final LongAdder parse = new LongAdder();
+    final LongAdder semantic = new LongAdder();
+    final LongAdder rules = new LongAdder();
+  }
+
   private List<FileOutcome> perFile(
       List<ProjectFile> files,
       int threads,
       FileRules fileRules,
       KeelConfig config,
-      PythonVersion target) {
+      PythonVersion target,
+      boolean semantics,
+      PhaseClock clock) {
     ForkJoinPool pool = new ForkJoinPool(threads);
     try {
       // Results come back in file order whatever the thread count, so output is stable.
       return pool.submit(
-              () -> files.parallelStream().map(f -> analyse(f, fileRules, config, target)).toList())
+              () ->
+                  files.parallelStream()
+                      .map(f -> analyse(f, fileRules, config, target, semantics, clock))
+                      .toList())
           .get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -192,7 +225,13 @@ public final class Audit {
   }
 
   private static FileOutcome analyse(
-      ProjectFile file, FileRules fileRules, KeelConfig config, PythonVersion target) {
+      ProjectFile file,
+      FileRules fileRules,
+      KeelConfig config,
+      PythonVersion target,
+      boolean semantics,
+      PhaseClock clock) {
+    long start = System.nanoTime();
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(file.absolute());
@@ -211,16 +250,28 @@ public final class Audit {
       lines++;
     }
     if (fileRules.isEmpty()) {
+      clock.parse.add(System.nanoTime() - start);
       return new FileOutcome(lines, List.of(), Optional.empty());
     }
     // The syntax tree lives only inside this call: findings and the summary outlive it, the tree
     // does not.
     ParseResult parse = PythonParser.parse(bytes);
+    long parsed = System.nanoTime();
+    clock.parse.add(parsed - start);
+    if (!semantics) {
+      // Only syntax rules are selected: no semantic model, no summary.
+      List<Finding> findings = fileRules.check(file, parse, config, null);
+      clock.rules.add(System.nanoTime() - parsed);
+      return new FileOutcome(lines, findings, Optional.empty());
+    }
     ModuleContext where = where(file, target);
     SemanticModel model = SemanticModel.of(parse, where);
+    ModuleSummary summary = ModuleSummary.of(file.path(), where, parse, model);
+    long modelled = System.nanoTime();
+    clock.semantic.add(modelled - parsed);
     List<Finding> findings = fileRules.check(file, parse, config, model);
-    return new FileOutcome(
-        lines, findings, Optional.of(ModuleSummary.of(file.path(), where, parse, model)));
+    clock.rules.add(System.nanoTime() - modelled);
+    return new FileOutcome(lines, findings, Optional.of(summary));
   }
 
   private static List<ModuleSummary> summarise(List<ProjectFile> files, PythonVersion target) {

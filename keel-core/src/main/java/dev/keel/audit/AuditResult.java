@@ -24,7 +24,8 @@ public record AuditResult(
     int files,
     long lines,
     Severity failOn,
-    SourceLines sourceLines) {
+    SourceLines sourceLines,
+    Timings timings) {
   public AuditResult {
     findings = List.copyOf(findings);
     rules = List.copyOf(rules);

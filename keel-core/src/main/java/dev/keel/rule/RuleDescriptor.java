@@ -15,6 +15,12 @@ public record RuleDescriptor(
     String documentation,
     Rule rule) {
 
+  /** What the rule reads ({@link RuleSpec#needs()}). */
+  public Needs needs() {
+    RuleSpec spec = rule.getClass().getAnnotation(RuleSpec.class);
+    return spec == null ? Needs.SEMANTICS : spec.needs();
+  }
+
   /** The family prefix: {@code PRJ} for {@code PRJ005}. */
   public String family() {
     int i = 0;

@@ -27,4 +27,7 @@ public @interface RuleSpec {
   int effortMinutes();
 
   Scope scope();
+
+  /** What the rule reads; the pipeline builds nothing more than the selected rules need. */
+  Needs needs() default Needs.SEMANTICS;
 }

@@ -3,6 +3,7 @@ package dev.keel.rules.project;
 import dev.keel.project.ProjectContext;
 import dev.keel.project.ProjectFile;
 import dev.keel.rule.FindingSink;
+import dev.keel.rule.Needs;
 import dev.keel.rule.ProjectRule;
 import dev.keel.rule.RuleSpec;
 import dev.keel.rule.Scope;
@@ -19,7 +20,8 @@ import java.util.regex.Pattern;
     summary = "A .env file with values is committed to the repository",
     severity = Severity.ERROR,
     effortMinutes = 30,
-    scope = Scope.PROJECT)
+    scope = Scope.PROJECT,
+    needs = Needs.FILES)
 final class CommittedEnvFile implements ProjectRule {
   /** Names of templates that document the variables without holding real values. */
   private static final List<String> TEMPLATE_SUFFIXES =

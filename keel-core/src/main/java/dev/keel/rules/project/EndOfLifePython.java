@@ -2,6 +2,7 @@ package dev.keel.rules.project;
 
 import dev.keel.project.ProjectContext;
 import dev.keel.rule.FindingSink;
+import dev.keel.rule.Needs;
 import dev.keel.rule.ProjectRule;
 import dev.keel.rule.RuleSpec;
 import dev.keel.rule.Scope;
@@ -17,7 +18,8 @@ import org.tomlj.TomlParseResult;
     summary = "requires-python admits a Python version that no longer gets security fixes",
     severity = Severity.WARNING,
     effortMinutes = 15,
-    scope = Scope.PROJECT)
+    scope = Scope.PROJECT,
+    needs = Needs.FILES)
 final class EndOfLifePython implements ProjectRule {
   @Override
   public void check(ProjectContext project, FindingSink out) {

@@ -3,6 +3,7 @@ package dev.keel.rules.project;
 import dev.keel.project.IgnoreRules;
 import dev.keel.project.ProjectContext;
 import dev.keel.rule.FindingSink;
+import dev.keel.rule.Needs;
 import dev.keel.rule.ProjectRule;
 import dev.keel.rule.RuleSpec;
 import dev.keel.rule.Scope;
@@ -17,7 +18,8 @@ import java.util.Optional;
     summary = ".gitignore is missing or does not ignore .env, __pycache__ and virtualenvs",
     severity = Severity.WARNING,
     effortMinutes = 5,
-    scope = Scope.PROJECT)
+    scope = Scope.PROJECT,
+    needs = Needs.FILES)
 final class IncompleteGitignore implements ProjectRule {
   static final String PATH = ".gitignore";
 

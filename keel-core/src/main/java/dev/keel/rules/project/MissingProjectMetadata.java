@@ -2,6 +2,7 @@ package dev.keel.rules.project;
 
 import dev.keel.project.ProjectContext;
 import dev.keel.rule.FindingSink;
+import dev.keel.rule.Needs;
 import dev.keel.rule.ProjectRule;
 import dev.keel.rule.RuleSpec;
 import dev.keel.rule.Scope;
@@ -17,7 +18,8 @@ import org.tomlj.TomlParseResult;
     summary = "pyproject.toml does not declare the project's name, version or requires-python",
     severity = Severity.WARNING,
     effortMinutes = 5,
-    scope = Scope.PROJECT)
+    scope = Scope.PROJECT,
+    needs = Needs.FILES)
 final class MissingProjectMetadata implements ProjectRule {
   @Override
   public void check(ProjectContext project, FindingSink out) {

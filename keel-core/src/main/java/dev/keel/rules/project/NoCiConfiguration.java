@@ -2,6 +2,7 @@ package dev.keel.rules.project;
 
 import dev.keel.project.ProjectContext;
 import dev.keel.rule.FindingSink;
+import dev.keel.rule.Needs;
 import dev.keel.rule.ProjectRule;
 import dev.keel.rule.RuleSpec;
 import dev.keel.rule.Scope;
@@ -13,7 +14,8 @@ import dev.keel.rule.Severity;
     summary = "No continuous-integration pipeline runs the checks on every change",
     severity = Severity.WARNING,
     effortMinutes = 30,
-    scope = Scope.PROJECT)
+    scope = Scope.PROJECT,
+    needs = Needs.FILES)
 final class NoCiConfiguration implements ProjectRule {
   /** Where the fix usually goes; the finding has no line. */
   static final String SUGGESTED = ".github/workflows/ci.yml";

@@ -2,6 +2,7 @@ package dev.keel.rules.project;
 
 import dev.keel.project.ProjectContext;
 import dev.keel.rule.FindingSink;
+import dev.keel.rule.Needs;
 import dev.keel.rule.ProjectRule;
 import dev.keel.rule.RuleSpec;
 import dev.keel.rule.Scope;
@@ -17,7 +18,8 @@ import org.tomlj.TomlParseResult;
     summary = "The project states no licence",
     severity = Severity.INFO,
     effortMinutes = 10,
-    scope = Scope.PROJECT)
+    scope = Scope.PROJECT,
+    needs = Needs.FILES)
 final class NoLicense implements ProjectRule {
   private static final Pattern SETUP_CFG_LICENSE =
       Pattern.compile("(?m)^\\s*license(?:_files?)?\\s*=\\s*\\S");

@@ -2,6 +2,7 @@ package dev.keel.rules.project;
 
 import dev.keel.project.ProjectContext;
 import dev.keel.rule.FindingSink;
+import dev.keel.rule.Needs;
 import dev.keel.rule.ProjectRule;
 import dev.keel.rule.RuleSpec;
 import dev.keel.rule.Scope;
@@ -13,7 +14,8 @@ import dev.keel.rule.Severity;
     summary = "No linter (ruff, flake8, pylint) is configured",
     severity = Severity.WARNING,
     effortMinutes = 20,
-    scope = Scope.PROJECT)
+    scope = Scope.PROJECT,
+    needs = Needs.FILES)
 final class NoLinter implements ProjectRule {
   @Override
   public void check(ProjectContext project, FindingSink out) {

@@ -3,6 +3,7 @@ package dev.keel.rules.project;
 import dev.keel.project.ProjectContext;
 import dev.keel.project.ProjectFile;
 import dev.keel.rule.FindingSink;
+import dev.keel.rule.Needs;
 import dev.keel.rule.ProjectRule;
 import dev.keel.rule.RuleSpec;
 import dev.keel.rule.Scope;
@@ -16,7 +17,8 @@ import java.util.Optional;
     summary = "No lockfile pins the versions the project was tested with",
     severity = Severity.WARNING,
     effortMinutes = 15,
-    scope = Scope.PROJECT)
+    scope = Scope.PROJECT,
+    needs = Needs.FILES)
 final class NoLockfile implements ProjectRule {
   static final List<String> LOCKFILES =
       List.of("uv.lock", "poetry.lock", "pdm.lock", "Pipfile.lock", "pylock.toml");

@@ -2,6 +2,7 @@ package dev.keel.rules.project;
 
 import dev.keel.project.ProjectContext;
 import dev.keel.rule.FindingSink;
+import dev.keel.rule.Needs;
 import dev.keel.rule.ProjectRule;
 import dev.keel.rule.RuleSpec;
 import dev.keel.rule.Scope;
@@ -15,7 +16,8 @@ import java.util.List;
     summary = "The project has no pyproject.toml (only legacy setup.py/setup.cfg, or nothing)",
     severity = Severity.WARNING,
     effortMinutes = 30,
-    scope = Scope.PROJECT)
+    scope = Scope.PROJECT,
+    needs = Needs.FILES)
 final class NoPyprojectToml implements ProjectRule {
   @Override
   public void check(ProjectContext project, FindingSink out) {

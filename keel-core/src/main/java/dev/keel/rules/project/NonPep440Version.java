@@ -2,6 +2,7 @@ package dev.keel.rules.project;
 
 import dev.keel.project.ProjectContext;
 import dev.keel.rule.FindingSink;
+import dev.keel.rule.Needs;
 import dev.keel.rule.ProjectRule;
 import dev.keel.rule.RuleSpec;
 import dev.keel.rule.Scope;
@@ -16,7 +17,8 @@ import org.tomlj.TomlParseResult;
     summary = "The project's version or requires-python is not valid PEP 440",
     severity = Severity.WARNING,
     effortMinutes = 5,
-    scope = Scope.PROJECT)
+    scope = Scope.PROJECT,
+    needs = Needs.FILES)
 final class NonPep440Version implements ProjectRule {
   @Override
   public void check(ProjectContext project, FindingSink out) {

@@ -4,6 +4,7 @@ import dev.keel.project.FileKind;
 import dev.keel.project.ProjectContext;
 import dev.keel.project.ProjectFile;
 import dev.keel.rule.FindingSink;
+import dev.keel.rule.Needs;
 import dev.keel.rule.ProjectRule;
 import dev.keel.rule.RuleSpec;
 import dev.keel.rule.Scope;
@@ -25,7 +26,8 @@ import org.tomlj.TomlParseResult;
     summary = "The README is missing or does not show how to install, run and test the project",
     severity = Severity.WARNING,
     effortMinutes = 20,
-    scope = Scope.PROJECT)
+    scope = Scope.PROJECT,
+    needs = Needs.FILES)
 final class ReadmeWithoutCommands implements ProjectRule {
   private static final Pattern README_NAME =
       Pattern.compile("(?i)readme(\\.(md|markdown|rst|txt|adoc|org))?");

@@ -4,6 +4,7 @@ import dev.keel.python.SyntaxError;
 import dev.keel.python.ast.Node;
 import dev.keel.rule.FileRule;
 import dev.keel.rule.FileVisit;
+import dev.keel.rule.Needs;
 import dev.keel.rule.RuleSpec;
 import dev.keel.rule.Scope;
 import dev.keel.rule.Severity;
@@ -16,7 +17,8 @@ import java.util.Set;
         "the file is not valid Python: it cannot be imported, and no other rule sees it whole",
     severity = Severity.ERROR,
     effortMinutes = 10,
-    scope = Scope.FILE)
+    scope = Scope.FILE,
+    needs = Needs.SYNTAX)
 final class InvalidSyntax implements FileRule {
   @Override
   public Set<Class<? extends Node>> nodeKinds() {

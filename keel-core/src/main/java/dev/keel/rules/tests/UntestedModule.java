@@ -8,6 +8,8 @@ import dev.keel.rule.ProjectRule;
 import dev.keel.rule.RuleSpec;
 import dev.keel.rule.Scope;
 import dev.keel.rule.Severity;
+import dev.keel.semantic.BindingKind;
+import dev.keel.semantic.ModuleSummary;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -66,6 +68,10 @@ final class UntestedModule implements ProjectRule {
         tested.add(stem.substring(4).toLowerCase(java.util.Locale.ROOT));
       }
     }
+    java.util.Map<String, ModuleSummary> summaries = new java.util.HashMap<>();
+    for (ModuleSummary m : project.modules()) {
+      summaries.put(m.path(), m);
+    }
     for (ProjectFile f : project.files(f -> f.kind() == FileKind.SOURCE)) {
       if (NOT_UNITS.contains(f.name()) || inNonProductFolder(f.path()) || f.module().isEmpty()) {
         continue;
@@ -74,7 +80,12 @@ final class UntestedModule implements ProjectRule {
       if (tested.contains(stem) || tested.contains(stem.replaceFirst("^_+", ""))) {
         continue;
       }
-      boolean defines = project.read(f.path()).map(t -> DEFINES.matcher(t).find()).orElse(false);
+      ModuleSummary summary = summaries.get(f.path());
+      boolean defines =
+          summary != null
+              ? summary.definitions().stream()
+                  .anyMatch(d -> d.kind() == BindingKind.FUNCTION || d.kind() == BindingKind.CLASS)
+              : project.read(f.path()).map(t -> DEFINES.matcher(t).find()).orElse(false);
       if (!defines) {
         continue;
       }
