@@ -18,6 +18,22 @@ public record Project(Path root, KeelConfig config, List<ProjectFile> files, Lis
   }
 
   public Optional<ProjectFile> file(String path) {
+    // Files are sorted by path (discovery sorts them): a binary search keeps this cheap for
+    // project rules that look up every module.
+    int lo = 0;
+    int hi = files.size() - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      int c = files.get(mid).path().compareTo(path);
+      if (c == 0) {
+        return Optional.of(files.get(mid));
+      } else if (c < 0) {
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    // Not sorted after all (a caller built the project by hand): fall back to a scan.
     for (ProjectFile f : files) {
       if (f.path().equals(path)) {
         return Optional.of(f);

@@ -53,13 +53,17 @@ final class DeclaredButNotImported implements ProjectRule {
 
   @Override
   public void check(ProjectContext project, FindingSink out) {
+    List<Declared> declared = DeclaredDependencies.of(project);
+    if (declared.stream().allMatch(d -> d.dev() || d.extra())) {
+      return;
+    }
     ImportNameMap map = ImportNameMap.forProject(project.root());
     Set<String> provided = new HashSet<>();
     for (ImportUse use : ImportUses.of(project)) {
       provided.addAll(map.distributions(use.topLevel()));
     }
     Set<String> reported = new HashSet<>();
-    for (Declared d : DeclaredDependencies.of(project)) {
+    for (Declared d : declared) {
       if (d.dev()
           || d.extra()
           || provided.contains(d.name())

@@ -6,7 +6,6 @@ import dev.keel.rule.ProjectRule;
 import dev.keel.rule.RuleSpec;
 import dev.keel.rule.Scope;
 import dev.keel.rule.Severity;
-import dev.keel.rule.Span;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
@@ -29,6 +28,9 @@ final class DevDependencyInProduction implements ProjectRule {
       (d.dev() ? devOnly : runtime).add(d.name());
     }
     devOnly.removeAll(runtime);
+    if (devOnly.isEmpty()) {
+      return;
+    }
     ImportNameMap map = ImportNameMap.forProject(project.root());
     for (ImportUse use : ImportUses.of(project)) {
       if (use.isTest() || use.typeCheckingOnly() || use.optional()) {
@@ -42,7 +44,7 @@ final class DevDependencyInProduction implements ProjectRule {
       which.retainAll(devOnly);
       out.report(
           use.path(),
-          new Span(use.line(), use.column(), use.line(), use.endColumn()),
+          ImportUses.span(project, use),
           "'"
               + use.topLevel()
               + "' is imported by production code but "

@@ -14,7 +14,5 @@ record ImportUse(
     boolean isTest,
     String topLevel,
     int line,
-    int column,
-    int endColumn,
     boolean typeCheckingOnly,
     boolean optional) {}

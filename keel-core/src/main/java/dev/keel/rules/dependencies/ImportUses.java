@@ -17,6 +17,23 @@ final class ImportUses {
 
   private ImportUses() {}
 
+  /** The import statement's line, from its first to its last non-blank character. */
+  static dev.keel.rule.Span span(ProjectContext project, ImportUse use) {
+    String line =
+        project
+            .read(use.path())
+            .map(t -> t.split("\r\n|\r|\n", -1))
+            .filter(ls -> use.line() >= 1 && use.line() <= ls.length)
+            .map(ls -> ls[use.line() - 1])
+            .orElse("");
+    int indent = line.length() - line.stripLeading().length();
+    return new dev.keel.rule.Span(
+        use.line(),
+        indent + 1,
+        use.line(),
+        Math.max(indent + 2, line.stripTrailing().length() + 1));
+  }
+
   static List<ImportUse> of(ProjectContext project) {
     ModuleGraph graph = project.moduleGraph();
     List<ImportUse> out = new ArrayList<>();
@@ -27,8 +44,6 @@ final class ImportUses {
       }
       boolean isTest =
           project.project().file(s.path()).map(f -> f.kind() == FileKind.TEST).orElse(false);
-      String text = project.read(s.path()).orElse("");
-      String[] lines = text.split("\r\n|\r|\n", -1);
       for (ImportRecord r : s.imports()) {
         String m = r.module();
         if (m.isEmpty() || m.startsWith(".") || m.equals("__future__")) {
@@ -38,16 +53,12 @@ final class ImportUses {
           continue;
         }
         String top = m.contains(".") ? m.substring(0, m.indexOf('.')) : m;
-        String line = r.line() >= 1 && r.line() <= lines.length ? lines[r.line() - 1] : "";
-        int indent = line.length() - line.stripLeading().length();
         out.add(
             new ImportUse(
                 s.path(),
                 isTest,
                 top,
                 r.line(),
-                indent + 1,
-                Math.max(indent + 2, line.stripTrailing().length() + 1),
                 r.kind() == ImportKind.TYPE_CHECKING,
                 r.kind() == ImportKind.CONDITIONAL
                     || s.facts().optionalImportLines().contains(r.line())));

@@ -6,7 +6,6 @@ import dev.keel.rule.ProjectRule;
 import dev.keel.rule.RuleSpec;
 import dev.keel.rule.Scope;
 import dev.keel.rule.Severity;
-import dev.keel.rule.Span;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
@@ -39,7 +38,7 @@ final class ImportedButNotDeclared implements ProjectRule {
       }
       out.report(
           use.path(),
-          new Span(use.line(), use.column(), use.line(), use.endColumn()),
+          ImportUses.span(project, use),
           "'"
               + use.topLevel()
               + "' is imported but no declared dependency provides it"

@@ -11,7 +11,6 @@ import dev.keel.rule.Span;
 import dev.keel.semantic.ModuleFacts;
 import dev.keel.semantic.ModuleSummary;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 
 @RuleSpec(
@@ -39,6 +38,7 @@ final class UntestedErrorPath implements ProjectRule {
     for (String e : expected) {
       lastNames.add(e.substring(e.lastIndexOf('.') + 1));
     }
+    java.util.Map<String, String[]> linesOf = new java.util.HashMap<>();
     for (ModuleSummary s : project.modules()) {
       if (isTest(project, s) || s.module().isEmpty() || isPrivate(s.module())) {
         continue;
@@ -60,9 +60,11 @@ final class UntestedErrorPath implements ProjectRule {
         if (tested) {
           continue;
         }
-        List<String> lines =
-            project.read(s.path()).map(t -> List.of(t.split("\r\n|\r|\n", -1))).orElse(List.of());
-        int length = c.line() <= lines.size() ? lines.get(c.line() - 1).length() : 1;
+        String[] lines =
+            linesOf.computeIfAbsent(
+                s.path(),
+                p -> project.read(p).map(t -> t.split("\r\n|\r|\n", -1)).orElse(new String[0]));
+        int length = c.line() <= lines.length ? lines[c.line() - 1].length() : 1;
         out.report(
             s.path(),
             Span.wholeLine(c.line(), Math.max(1, length)),
