@@ -54,7 +54,7 @@ class BadInputTest {
     Path p = Cli.project("unknown-key", tmp);
     Cli.Outcome o = Cli.run("check", p.toString());
     assertUsageError(o, "unknown key 'fail_on' in [tool.keel]");
-    assertTrue(o.err().contains("valid keys: baseline, exclude, fail-on,"), o.err());
+    assertTrue(o.err().contains("valid keys: baseline, cycles, exclude, fail-on,"), o.err());
   }
 
   @Test

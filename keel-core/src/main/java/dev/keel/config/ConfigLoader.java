@@ -35,7 +35,8 @@ public final class ConfigLoader {
               "source",
               "tiers",
               "layers",
-              "thresholds"));
+              "thresholds",
+              "cycles"));
   static final Set<String> LAYER_KEYS =
       new TreeSet<>(
           List.of(
@@ -121,6 +122,21 @@ public final class ConfigLoader {
     List<String> ignore = strings(t, "ignore", where, origin);
     List<String> exclude = strings(t, "exclude", where, origin);
     List<String> source = strings(t, "source", where, origin);
+    String cycles = "import-time";
+    if (t.contains("cycles")) {
+      cycles = string(t, "cycles", where, origin);
+      if (!KeelConfig.CYCLE_MODES.contains(cycles)) {
+        throw new ConfigException(
+            q(where)
+                + "cycles of "
+                + origin
+                + " must be one of "
+                + String.join(", ", KeelConfig.CYCLE_MODES)
+                + ", not '"
+                + cycles
+                + "'");
+      }
+    }
     Severity failOn = Severity.WARNING;
     if (t.contains("fail-on")) {
       String v = string(t, "fail-on", where, origin);
@@ -270,7 +286,8 @@ public final class ConfigLoader {
         tiers,
         layers,
         thresholds,
-        Optional.of(origin));
+        Optional.of(origin),
+        cycles);
   }
 
   private static String string(TomlTable t, String key, String where, Path origin) {

@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param source source roots relative to the project root; empty means {@code src/} when it exists,
  *     else the root
  * @param origin the file the settings came from, if any
+ * @param cycles {@code import-time} (imports that run when a module is imported) or {@code all}
+ *     (also imports inside functions and under {@code TYPE_CHECKING}) for ARC006
  */
 public record KeelConfig(
     List<String> select,
@@ -25,9 +27,39 @@ public record KeelConfig(
     Map<Tier, List<String>> tiers,
     List<LayerContract> layers,
     Map<String, Integer> thresholds,
-    Optional<Path> origin) {
+    Optional<Path> origin,
+    String cycles) {
 
   public static final String DEFAULT_BASELINE = ".keel-baseline.json";
+
+  /** {@code cycles}: which imports make an import cycle. */
+  public static final List<String> CYCLE_MODES = List.of("import-time", "all");
+
+  /** The settings with the default {@code cycles = "import-time"}. */
+  public KeelConfig(
+      List<String> select,
+      List<String> ignore,
+      List<String> exclude,
+      Severity failOn,
+      Optional<String> baseline,
+      List<String> source,
+      Map<Tier, List<String>> tiers,
+      List<LayerContract> layers,
+      Map<String, Integer> thresholds,
+      Optional<Path> origin) {
+    this(
+        select,
+        ignore,
+        exclude,
+        failOn,
+        baseline,
+        source,
+        tiers,
+        layers,
+        thresholds,
+        origin,
+        "import-time");
+  }
 
   /** Thresholds and their defaults; a key not in here is a configuration error. */
   public static final Map<String, Integer> DEFAULT_THRESHOLDS =
@@ -76,21 +108,31 @@ public record KeelConfig(
 
   public KeelConfig withSelect(List<String> s) {
     return new KeelConfig(
-        s, ignore, exclude, failOn, baseline, source, tiers, layers, thresholds, origin);
+        s, ignore, exclude, failOn, baseline, source, tiers, layers, thresholds, origin, cycles);
   }
 
   public KeelConfig withIgnore(List<String> i) {
     return new KeelConfig(
-        select, i, exclude, failOn, baseline, source, tiers, layers, thresholds, origin);
+        select, i, exclude, failOn, baseline, source, tiers, layers, thresholds, origin, cycles);
   }
 
   public KeelConfig withFailOn(Severity f) {
     return new KeelConfig(
-        select, ignore, exclude, f, baseline, source, tiers, layers, thresholds, origin);
+        select, ignore, exclude, f, baseline, source, tiers, layers, thresholds, origin, cycles);
   }
 
   public KeelConfig withBaseline(String b) {
     return new KeelConfig(
-        select, ignore, exclude, failOn, Optional.of(b), source, tiers, layers, thresholds, origin);
+        select,
+        ignore,
+        exclude,
+        failOn,
+        Optional.of(b),
+        source,
+        tiers,
+        layers,
+        thresholds,
+        origin,
+        cycles);
   }
 }

@@ -86,7 +86,7 @@ class ConfigLoaderTest {
     assertTrue(m.startsWith("unknown key 'selekt' in [tool.keel] of "), m);
     assertTrue(
         m.endsWith(
-            "(valid keys: baseline, exclude, fail-on, ignore, layers, select, source, thresholds,"
+            "(valid keys: baseline, cycles, exclude, fail-on, ignore, layers, select, source, thresholds,"
                 + " tiers)"),
         m);
   }
@@ -122,5 +122,12 @@ class ConfigLoaderTest {
     assertTrue(m.startsWith(tmp.resolve("pyproject.toml") + ":"), m);
     assertTrue(m.contains(": invalid TOML: "), m);
     assertTrue(!m.contains("\n"), m);
+  }
+
+  @Test
+  void cyclesIsOneOfItsModes() {
+    String m = error("pyproject.toml", "[tool.keel]\ncycles = \"sometimes\"\n");
+    assertTrue(m.contains("cycles of "), m);
+    assertTrue(m.endsWith("must be one of import-time, all, not 'sometimes'"), m);
   }
 }

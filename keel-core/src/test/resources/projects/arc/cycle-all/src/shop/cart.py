@@ -1,0 +1,5 @@
+from shop.pricing import price
+
+
+class Cart:
+    total = price

@@ -1,0 +1,5 @@
+from shop.cart import Cart
+
+
+def price(c: Cart):
+    return 0

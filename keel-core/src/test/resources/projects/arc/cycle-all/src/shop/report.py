@@ -1,0 +1,4 @@
+def build():
+    from shop.summary import summary
+
+    return summary

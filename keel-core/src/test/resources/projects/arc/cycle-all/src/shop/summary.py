@@ -1,0 +1,3 @@
+from shop.report import build
+
+summary = build
