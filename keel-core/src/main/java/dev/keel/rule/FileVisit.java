@@ -29,6 +29,7 @@ public final class FileVisit {
   private final List<Node> ancestors = new ArrayList<>();
   private final List<Node> ancestorsView = Collections.unmodifiableList(ancestors);
   private final Map<Object, Object> state = new HashMap<>();
+  private final Map<Expr, Optional<String>> resolved = new java.util.IdentityHashMap<>();
   private final List<Finding> findings = new ArrayList<>();
   private RuleDescriptor current;
   private SemanticModel semantic;
@@ -108,7 +109,13 @@ public final class FileVisit {
    * {@code open}. Empty for anything else, such as a local variable.
    */
   public Optional<String> qualifiedName(Expr e) {
-    return semantic().qualifiedName(e);
+    // Several rules ask about the same call in one walk: remember each answer for the file.
+    Optional<String> q = resolved.get(e);
+    if (q == null) {
+      q = semantic().qualifiedName(e);
+      resolved.put(e, q);
+    }
+    return q;
   }
 
   /** Per-file state of a rule, made on first use. */

@@ -39,8 +39,7 @@ final class EnvironmentReadInFunction implements FileRule {
     }
     boolean read =
         switch (node) {
-          case Expr.Call c ->
-              ModuleRole.qualifiedName(file, c.func()).filter(READ_CALLS::contains).isPresent();
+          case Expr.Call c -> file.qualifiedName(c.func()).filter(READ_CALLS::contains).isPresent();
           case Expr.Subscript s -> s.ctx() == ExprContext.Load && isEnviron(s.value(), file);
           case Expr.Compare c ->
               c.ops().size() == 1
@@ -57,7 +56,7 @@ final class EnvironmentReadInFunction implements FileRule {
   }
 
   private static boolean isEnviron(Expr e, FileVisit file) {
-    return ModuleRole.qualifiedName(file, e)
+    return file.qualifiedName(e)
         .map(q -> q.equals("os.environ") || q.equals("os.environb"))
         .orElse(false);
   }

@@ -104,10 +104,10 @@ final class ImportTimeSideEffect implements FileRule {
     switch (node) {
       case Stmt.Assign a -> {
         if (a.value() instanceof Expr.Call c
-            && ModuleRole.qualifiedName(file, c.func()).filter(STARTABLE::contains).isPresent()) {
+            && file.qualifiedName(c.func()).filter(STARTABLE::contains).isPresent()) {
           for (Expr t : a.targets()) {
             if (t instanceof Expr.Name n) {
-              started.put(n.id(), ModuleRole.qualifiedName(file, c.func()).get());
+              started.put(n.id(), file.qualifiedName(c.func()).get());
             }
           }
         }
@@ -128,7 +128,7 @@ final class ImportTimeSideEffect implements FileRule {
   }
 
   private static void call(Expr.Call c, Map<String, String> started, FileVisit file) {
-    String q = ModuleRole.qualifiedName(file, c.func()).orElse("");
+    String q = file.qualifiedName(c.func()).orElse("");
     String effect = EFFECTS.get(q);
     if (q.equals("builtins.open") && writes(c)) {
       effect = "opens a file for writing";
@@ -139,9 +139,7 @@ final class ImportTimeSideEffect implements FileRule {
     } else if (c.func() instanceof Expr.Attribute a) {
       if (a.attr().equals("start")
           && (a.value() instanceof Expr.Call ctor
-                  && ModuleRole.qualifiedName(file, ctor.func())
-                      .filter(STARTABLE::contains)
-                      .isPresent()
+                  && file.qualifiedName(ctor.func()).filter(STARTABLE::contains).isPresent()
               || a.value() instanceof Expr.Name n && started.containsKey(n.id()))) {
         effect = "starts a thread or process";
       } else if (PATH_EDITS.contains(a.attr()) && isSysPath(a.value(), file)) {
@@ -156,7 +154,7 @@ final class ImportTimeSideEffect implements FileRule {
   }
 
   private static boolean isSysPath(Expr e, FileVisit file) {
-    return ModuleRole.qualifiedName(file, e).filter("sys.path"::equals).isPresent();
+    return file.qualifiedName(e).filter("sys.path"::equals).isPresent();
   }
 
   private static boolean writes(Expr.Call c) {

@@ -13,24 +13,6 @@ import java.util.Set;
 final class ModuleRole {
   private ModuleRole() {}
 
-  /** The per-file memo of resolved names, shared by the rules of this package. */
-  private static final Object RESOLVED = new Object();
-
-  /**
-   * {@link FileVisit#qualifiedName}, remembered per node for the file: several rules of this
-   * package ask about the same call.
-   */
-  static java.util.Optional<String> qualifiedName(FileVisit file, Expr e) {
-    java.util.Map<Expr, java.util.Optional<String>> memo =
-        file.state(RESOLVED, java.util.IdentityHashMap::new);
-    java.util.Optional<String> q = memo.get(e);
-    if (q == null) {
-      q = file.qualifiedName(e);
-      memo.put(e, q);
-    }
-    return q;
-  }
-
   private static final Set<String> CONFIG_FILES =
       Set.of(
           "config.py",

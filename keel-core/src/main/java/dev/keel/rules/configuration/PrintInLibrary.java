@@ -25,7 +25,7 @@ final class PrintInLibrary implements FileRule {
   @Override
   public void visit(Node node, FileVisit file) {
     Expr.Call call = (Expr.Call) node;
-    if (ModuleRole.qualifiedName(file, call.func()).filter("builtins.print"::equals).isEmpty()
+    if (file.qualifiedName(call.func()).filter("builtins.print"::equals).isEmpty()
         || file.isTest()
         || ModuleRole.isScript(file)
         || ModuleRole.inGuard(file.ancestors())) {
@@ -34,7 +34,7 @@ final class PrintInLibrary implements FileRule {
     for (var k : call.keywords()) {
       // print(..., file=handle) writes to a file the caller chose; stderr is still the console.
       if ("file".equals(k.arg())
-          && ModuleRole.qualifiedName(file, k.value())
+          && file.qualifiedName(k.value())
               .map(q -> !q.equals("sys.stdout") && !q.equals("sys.stderr"))
               .orElse(true)) {
         return;

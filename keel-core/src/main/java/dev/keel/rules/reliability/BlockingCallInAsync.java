@@ -63,7 +63,7 @@ final class BlockingCallInAsync implements FileRule {
       return;
     }
     Expr.Call call = (Expr.Call) node;
-    String q = Syntax.qualifiedName(file, call.func()).orElse("");
+    String q = file.qualifiedName(call.func()).orElse("");
     String instead = BLOCKING.get(q);
     if (instead == null && (q.startsWith("requests.") || q.startsWith("httpx."))) {
       String last = q.substring(q.indexOf('.') + 1);

@@ -66,9 +66,7 @@ final class DecoratorWithoutWraps implements FileRule {
       }
       if (s instanceof Stmt.ExprStmt e
           && e.value() instanceof Expr.Call c
-          && Syntax.qualifiedName(file, c.func())
-              .filter("functools.update_wrapper"::equals)
-              .isPresent()) {
+          && file.qualifiedName(c.func()).filter("functools.update_wrapper"::equals).isPresent()) {
         updatesWrapper = true;
       }
     }
@@ -128,7 +126,7 @@ final class DecoratorWithoutWraps implements FileRule {
   private static boolean isWraps(Expr d, FileVisit file) {
     Expr target = d instanceof Expr.Call c ? c.func() : d;
     // Unresolved when the module also uses the name otherwise (Mock's `wraps=` parameter).
-    String q = Syntax.qualifiedName(file, target).orElse(file.text(target));
+    String q = file.qualifiedName(target).orElse(file.text(target));
     return q.equals("wraps") || q.endsWith(".wraps");
   }
 }

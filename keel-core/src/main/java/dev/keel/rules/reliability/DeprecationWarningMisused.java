@@ -32,7 +32,7 @@ final class DeprecationWarningMisused implements FileRule {
   @Override
   public void visit(Node node, FileVisit file) {
     Expr.Call call = (Expr.Call) node;
-    if (Syntax.qualifiedName(file, call.func()).filter("warnings.warn"::equals).isEmpty()
+    if (file.qualifiedName(call.func()).filter("warnings.warn"::equals).isEmpty()
         || Syntax.hasDoubleStar(call)
         || Syntax.hasStarArgs(call)) {
       return;
@@ -66,7 +66,7 @@ final class DeprecationWarningMisused implements FileRule {
       }
     }
     // A project's own subclass, such as RemovedInDjango60Warning.
-    String name = Syntax.qualifiedName(file, category).orElse(file.text(category));
+    String name = file.qualifiedName(category).orElse(file.text(category));
     String last = name.substring(name.lastIndexOf('.') + 1);
     return last.contains("Deprecat")
         || last.startsWith("Removed")

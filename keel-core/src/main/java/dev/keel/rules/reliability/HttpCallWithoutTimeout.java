@@ -62,14 +62,14 @@ final class HttpCallWithoutTimeout implements FileRule {
   }
 
   private static boolean isSessionConstructor(Expr.Call c, FileVisit file) {
-    return Syntax.qualifiedName(file, c.func()).filter(NO_DEFAULT_SESSIONS::contains).isPresent();
+    return file.qualifiedName(c.func()).filter(NO_DEFAULT_SESSIONS::contains).isPresent();
   }
 
   private static void check(Expr.Call c, Sessions sessions, FileVisit file) {
     if (Syntax.hasDoubleStar(c)) {
       return;
     }
-    String q = Syntax.qualifiedName(file, c.func()).orElse("");
+    String q = file.qualifiedName(c.func()).orElse("");
     String what = null;
     Expr timeout = Syntax.keyword(c, "timeout");
     boolean missingCounts = true;

@@ -57,7 +57,7 @@ final class MutableDefaultArgument implements FileRule {
           case Expr.DictComp x -> true;
           case Expr.SetComp x -> true;
           case Expr.Call c ->
-              Syntax.qualifiedName(file, c.func()).filter(MUTABLE_CALLS::contains).isPresent();
+              file.qualifiedName(c.func()).filter(MUTABLE_CALLS::contains).isPresent();
           default -> false;
         };
     if (mutable) {

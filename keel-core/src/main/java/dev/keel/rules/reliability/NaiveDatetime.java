@@ -26,7 +26,7 @@ final class NaiveDatetime implements FileRule {
   @Override
   public void visit(Node node, FileVisit file) {
     Expr.Call call = (Expr.Call) node;
-    String q = Syntax.qualifiedName(file, call.func()).orElse("");
+    String q = file.qualifiedName(call.func()).orElse("");
     String message =
         switch (q) {
           case "datetime.datetime.utcnow" ->

@@ -87,7 +87,7 @@ final class SwallowedException implements FileRule {
     if (!(n instanceof Expr.Call c)) {
       return false;
     }
-    String q = Syntax.qualifiedName(file, c.func()).orElse("");
+    String q = file.qualifiedName(c.func()).orElse("");
     if (q.startsWith("logging.")
         || q.startsWith("traceback.print")
         || q.startsWith("traceback.format")

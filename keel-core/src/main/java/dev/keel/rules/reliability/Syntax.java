@@ -14,24 +14,6 @@ import java.util.function.Predicate;
 final class Syntax {
   private Syntax() {}
 
-  /** The per-file memo of resolved names, shared by the rules of this package. */
-  private static final Object RESOLVED = new Object();
-
-  /**
-   * {@link FileVisit#qualifiedName}, remembered per node for the file: several rules of this
-   * package ask about the same call.
-   */
-  static java.util.Optional<String> qualifiedName(FileVisit file, Expr e) {
-    java.util.Map<Expr, java.util.Optional<String>> memo =
-        file.state(RESOLVED, java.util.IdentityHashMap::new);
-    java.util.Optional<String> q = memo.get(e);
-    if (q == null) {
-      q = file.qualifiedName(e);
-      memo.put(e, q);
-    }
-    return q;
-  }
-
   static Expr keyword(Expr.Call call, String name) {
     for (Keyword k : call.keywords()) {
       if (name.equals(k.arg())) {
@@ -64,7 +46,7 @@ final class Syntax {
    * builtin.
    */
   static boolean isBuiltin(Expr e, String name, FileVisit file) {
-    return qualifiedName(file, e)
+    return file.qualifiedName(e)
         .map(q -> q.equals("builtins." + name))
         .orElse(e instanceof Expr.Name n && n.id().equals(name));
   }

@@ -3,29 +3,10 @@ package dev.keel.rules.security;
 import dev.keel.python.ast.ConstantValue;
 import dev.keel.python.ast.Expr;
 import dev.keel.python.ast.Keyword;
-import dev.keel.rule.FileVisit;
 
 /** What a rule asks of a call's arguments: a keyword's value, a positional, a literal. */
 final class Calls {
   private Calls() {}
-
-  /** The per-file memo of resolved names, shared by the rules of this package. */
-  private static final Object RESOLVED = new Object();
-
-  /**
-   * {@link FileVisit#qualifiedName}, remembered per node for the file: several rules of this
-   * package ask about the same call.
-   */
-  static java.util.Optional<String> qualifiedName(FileVisit file, Expr e) {
-    java.util.Map<Expr, java.util.Optional<String>> memo =
-        file.state(RESOLVED, java.util.IdentityHashMap::new);
-    java.util.Optional<String> q = memo.get(e);
-    if (q == null) {
-      q = file.qualifiedName(e);
-      memo.put(e, q);
-    }
-    return q;
-  }
 
   /** The value of keyword {@code name}, or null. */
   static Expr keyword(Expr.Call call, String name) {

@@ -50,7 +50,7 @@ final class DebugModeEnabled implements FileRule {
   }
 
   private static void call(Expr.Call c, Imports imports, FileVisit file) {
-    String q = Calls.qualifiedName(file, c.func()).orElse("");
+    String q = file.qualifiedName(c.func()).orElse("");
     if (q.equals("werkzeug.serving.run_simple") || q.equals("werkzeug.run_simple")) {
       Expr debugger = Calls.keyword(c, "use_debugger");
       if (debugger != null && Calls.isTrue(debugger)) {

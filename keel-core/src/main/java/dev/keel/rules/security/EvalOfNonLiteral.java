@@ -25,7 +25,7 @@ final class EvalOfNonLiteral implements FileRule {
   @Override
   public void visit(Node node, FileVisit file) {
     Expr.Call call = (Expr.Call) node;
-    String q = Calls.qualifiedName(file, call.func()).orElse("");
+    String q = file.qualifiedName(call.func()).orElse("");
     if (!q.equals("builtins.eval") && !q.equals("builtins.exec")) {
       return;
     }

@@ -25,7 +25,7 @@ final class InsecureTempFile implements FileRule {
   @Override
   public void visit(Node node, FileVisit file) {
     Expr.Call call = (Expr.Call) node;
-    if (Calls.qualifiedName(file, call.func()).filter("tempfile.mktemp"::equals).isPresent()) {
+    if (file.qualifiedName(call.func()).filter("tempfile.mktemp"::equals).isPresent()) {
       file.report(
           call,
           "tempfile.mktemp() is open to a race: use tempfile.mkstemp() or"

@@ -48,7 +48,7 @@ final class ShellCommandInjection implements FileRule {
   @Override
   public void visit(Node node, FileVisit file) {
     Expr.Call call = (Expr.Call) node;
-    String q = Calls.qualifiedName(file, call.func()).orElse(null);
+    String q = file.qualifiedName(call.func()).orElse(null);
     if (q == null) {
       return;
     }

@@ -70,7 +70,7 @@ final class SqlBuiltFromStrings implements FileRule {
   private void check(Expr.Call call, FileVisit file, Map<Key, Expr> assigned) {
     boolean sink =
         call.func() instanceof Expr.Attribute a && EXECUTE.contains(a.attr())
-            || Calls.qualifiedName(file, call.func()).filter(TEXT::contains).isPresent();
+            || file.qualifiedName(call.func()).filter(TEXT::contains).isPresent();
     if (!sink || call.args().isEmpty()) {
       return;
     }

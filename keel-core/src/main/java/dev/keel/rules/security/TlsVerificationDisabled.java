@@ -29,7 +29,7 @@ final class TlsVerificationDisabled implements FileRule {
   @Override
   public void visit(Node node, FileVisit file) {
     Expr.Call call = (Expr.Call) node;
-    String q = Calls.qualifiedName(file, call.func()).orElse("");
+    String q = file.qualifiedName(call.func()).orElse("");
     if (q.equals("ssl._create_unverified_context")) {
       file.report(call, "ssl._create_unverified_context() turns certificate checks off");
       return;

@@ -48,7 +48,7 @@ final class UnsafeDeserialization implements FileRule {
   @Override
   public void visit(Node node, FileVisit file) {
     Expr.Call call = (Expr.Call) node;
-    Calls.qualifiedName(file, call.func())
+    file.qualifiedName(call.func())
         .filter(LOADERS::contains)
         .ifPresent(
             q ->

@@ -28,7 +28,7 @@ final class UnsafeYamlLoad implements FileRule {
   @Override
   public void visit(Node node, FileVisit file) {
     Expr.Call call = (Expr.Call) node;
-    String q = Calls.qualifiedName(file, call.func()).orElse("");
+    String q = file.qualifiedName(call.func()).orElse("");
     if (!q.equals("yaml.load") && !q.equals("yaml.load_all")) {
       return;
     }
@@ -37,7 +37,7 @@ final class UnsafeYamlLoad implements FileRule {
     }
     Expr loader = Calls.argument(call, 1, "Loader");
     if (loader != null) {
-      String name = Calls.qualifiedName(file, loader).orElse(file.text(loader));
+      String name = file.qualifiedName(loader).orElse(file.text(loader));
       String last = name.substring(name.lastIndexOf('.') + 1);
       // A project's own subclass says so in its name: SafeOrderedLoader, SafeLineLoader.
       if (SAFE.contains(last) || last.contains("Safe") || last.contains("BaseLoader")) {

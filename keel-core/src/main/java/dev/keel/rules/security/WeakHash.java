@@ -39,7 +39,7 @@ final class WeakHash implements FileRule {
   @Override
   public void visit(Node node, FileVisit file) {
     Expr.Call call = (Expr.Call) node;
-    String q = Calls.qualifiedName(file, call.func()).orElse("");
+    String q = file.qualifiedName(call.func()).orElse("");
     String algorithm = null;
     if (q.startsWith("hashlib.") && WEAK.contains(q.substring("hashlib.".length()))) {
       algorithm = q.substring("hashlib.".length());

@@ -507,7 +507,7 @@ public final class Tokenizer {
     if (cp < 128) {
       return cp >= 0x20 && cp != 0x7f;
     }
-    return UnicodeIdentifiers.isPrintable(cp);
+    return dev.keel.python.PythonUnicode.isPrintable(cp);
   }
 
   // ---------------------------------------------------------------- numbers
