@@ -24,19 +24,12 @@ public final class Callables {
 
   /** Measures one def, whose enclosing nodes are {@code ancestors} (outermost first). */
   public static CallableMetrics measure(FunctionSyntax def, ParseResult parse) {
-    LineIndex lines = parse.lines();
     String text = parse.text();
     TextRange nameRange = nameRange(def, text);
-    int line = lines.line(nameRange.start());
-    TextRange r = def.node().range();
-    int endLine = lines.line(Math.max(r.start(), r.end() - 1));
-    int parameters = 0;
+    int[] lines = lines(def, nameRange, parse.lines());
     int slots = 0;
     int annotated = 0;
     for (FunctionSyntax.Parameter p : def.parameters()) {
-      if (p.kind() == FunctionSyntax.Parameter.Kind.NAMED) {
-        parameters++;
-      }
       slots++;
       if (p.arg().annotation() != null) {
         annotated++;
@@ -51,16 +44,38 @@ public final class Callables {
     Nesting.Result nesting = Nesting.of(def.body(), text);
     return new CallableMetrics(
         def.qualifiedName(),
-        line,
-        endLine,
+        lines[0],
+        lines[1],
         RadonComplexity.of(def.body()),
-        endLine - line + 1,
-        parameters,
+        lines[1] - lines[0] + 1,
+        parameterCount(def),
         slots,
         annotated,
         nesting.depth(),
         nesting.deepest(),
         nameRange);
+  }
+
+  /**
+   * The first line (the line of {@code def NAME}, which is CPython's {@code lineno}) and the last
+   * line of a def whose name is at {@code nameRange}.
+   */
+  public static int[] lines(FunctionSyntax def, TextRange nameRange, LineIndex lines) {
+    TextRange r = def.node().range();
+    return new int[] {lines.line(nameRange.start()), lines.line(Math.max(r.start(), r.end() - 1))};
+  }
+
+  /**
+   * The named parameters of a def: {@code *args}, {@code **kwargs} and the receiver not counted.
+   */
+  public static int parameterCount(FunctionSyntax def) {
+    int parameters = 0;
+    for (FunctionSyntax.Parameter p : def.parameters()) {
+      if (p.kind() == FunctionSyntax.Parameter.Kind.NAMED) {
+        parameters++;
+      }
+    }
+    return parameters;
   }
 
   /**

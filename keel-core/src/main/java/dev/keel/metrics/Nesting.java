@@ -12,7 +12,7 @@ import java.util.List;
  * case} bodies at the level of their statement. Nested functions and classes are measured on their
  * own.
  */
-final class Nesting {
+public final class Nesting {
   private final String text;
   private int max;
   private Stmt deepest;
@@ -22,9 +22,9 @@ final class Nesting {
   }
 
   /** The deepest level in {@code body} and the first block that reaches it ({@code null} if 0). */
-  record Result(int depth, Stmt deepest) {}
+  public record Result(int depth, Stmt deepest) {}
 
-  static Result of(List<Stmt> body, String text) {
+  public static Result of(List<Stmt> body, String text) {
     Nesting n = new Nesting(text);
     n.block(body, 0);
     return new Result(n.max, n.deepest);

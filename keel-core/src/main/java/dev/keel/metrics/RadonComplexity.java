@@ -5,8 +5,9 @@ import dev.keel.python.ast.Expr;
 import dev.keel.python.ast.Node;
 import dev.keel.python.ast.Stmt;
 import dev.keel.rule.SyntaxChildren;
-import java.util.ArrayDeque;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Cyclomatic complexity as radon's {@code cc} (5.1) counts it, so the numbers match what teams
@@ -27,40 +28,98 @@ import java.util.List;
  * themselves, but what is inside them counts for the enclosing function. As in radon, {@code with},
  * {@code match} cases and {@code except*} handlers add nothing.
  */
-final class RadonComplexity {
+public final class RadonComplexity {
   private RadonComplexity() {}
 
   static int of(List<Stmt> body) {
+    Counter c = new Counter();
+    for (int i = 0, n = body.size(); i < n; i++) {
+      c.accept(body.get(i));
+    }
+    return c.complexity;
+  }
+
+  /** Counts one node and, through itself as the callback, its children: nothing is allocated. */
+  private static final class Counter implements Consumer<Node> {
     int complexity = 1;
-    ArrayDeque<Node> todo = new ArrayDeque<>(body);
-    while (!todo.isEmpty()) {
-      Node n = todo.pop();
+
+    @Override
+    public void accept(Node n) {
+      complexity += weight(n);
       switch (n) {
+        case Stmt.FunctionDef f -> {}
+        case Stmt.AsyncFunctionDef f -> {}
+        case Stmt.ClassDef c -> {}
+        case Stmt.Assert a -> {}
+        default -> SyntaxChildren.forEach(n, this);
+      }
+    }
+  }
+
+  /** The node kinds that add to a function's complexity (their {@link #weight} can be above 0). */
+  public static final Set<Class<? extends Node>> WEIGHED =
+      Set.of(
+          Stmt.Assert.class,
+          Stmt.If.class,
+          Expr.IfExp.class,
+          Stmt.For.class,
+          Stmt.AsyncFor.class,
+          Stmt.While.class,
+          Stmt.Try.class,
+          Expr.BoolOp.class,
+          Comprehension.class);
+
+  /** What one node adds by itself to the function it counts for (its children aside). */
+  public static int weight(Node n) {
+    return switch (n) {
+      case Stmt.Assert a -> 1;
+      case Stmt.If s -> 1;
+      case Expr.IfExp e -> 1;
+      case Stmt.For s -> s.orelse().isEmpty() ? 1 : 2;
+      case Stmt.AsyncFor s -> s.orelse().isEmpty() ? 1 : 2;
+      case Stmt.While s -> s.orelse().isEmpty() ? 1 : 2;
+      case Stmt.Try t -> t.handlers().size() + (t.orelse().isEmpty() ? 0 : 1);
+      case Expr.BoolOp b -> b.values().size() - 1;
+      case Comprehension c -> 1 + c.ifs().size();
+      default -> 0;
+    };
+  }
+
+  /**
+   * The def whose complexity node {@code n}'s {@link #weight} counts for, given the nodes that
+   * enclose it (outermost first), or {@code null}: the same attribution as {@link #of}, for a walk
+   * that visits every node once. That is the innermost enclosing def, through lambdas, when the
+   * node is in its body; nobody when the node is inside an {@code assert}, inside a class, in a
+   * def's decorators, defaults or annotations, or at module level.
+   */
+  public static Node countsFor(Node n, List<Node> ancestors) {
+    for (int i = ancestors.size() - 1; i >= 0; i--) {
+      Node a = ancestors.get(i);
+      switch (a) {
         case Stmt.FunctionDef f -> {
-          continue;
+          return inBody(n, ancestors, i) ? a : null;
         }
         case Stmt.AsyncFunctionDef f -> {
-          continue;
+          return inBody(n, ancestors, i) ? a : null;
         }
         case Stmt.ClassDef c -> {
-          continue;
+          return null;
         }
-        case Stmt.Assert a -> {
-          complexity++;
-          continue;
+        case Stmt.Assert x -> {
+          return null;
         }
-        case Stmt.If s -> complexity++;
-        case Expr.IfExp e -> complexity++;
-        case Stmt.For s -> complexity += s.orelse().isEmpty() ? 1 : 2;
-        case Stmt.AsyncFor s -> complexity += s.orelse().isEmpty() ? 1 : 2;
-        case Stmt.While s -> complexity += s.orelse().isEmpty() ? 1 : 2;
-        case Stmt.Try t -> complexity += t.handlers().size() + (t.orelse().isEmpty() ? 0 : 1);
-        case Expr.BoolOp b -> complexity += b.values().size() - 1;
-        case Comprehension c -> complexity += 1 + c.ifs().size();
         default -> {}
       }
-      SyntaxChildren.forEach(n, todo::push);
     }
-    return complexity;
+    return null;
+  }
+
+  /**
+   * Whether the path below the def at {@code i} goes through its body: the only statements a def
+   * holds are its body's (decorators, defaults and annotations are expressions). The node itself,
+   * when the def is its parent, is a body statement exactly when it is a statement.
+   */
+  private static boolean inBody(Node n, List<Node> ancestors, int i) {
+    return (i + 1 < ancestors.size() ? ancestors.get(i + 1) : n) instanceof Stmt;
   }
 }

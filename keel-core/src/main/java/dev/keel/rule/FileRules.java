@@ -3,12 +3,17 @@ package dev.keel.rule;
 import dev.keel.config.KeelConfig;
 import dev.keel.project.ProjectFile;
 import dev.keel.python.ParseResult;
+import dev.keel.python.ast.Alias;
+import dev.keel.python.ast.Expr;
 import dev.keel.python.ast.Node;
+import dev.keel.python.ast.Stmt;
 import dev.keel.semantic.SemanticModel;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The file rules of one run, with a dispatch table from node class to the rules that want it, so
@@ -18,19 +23,70 @@ public final class FileRules {
   private record Entry(RuleDescriptor descriptor, FileRule rule) {}
 
   private final List<Entry> all = new ArrayList<>();
-  private final Map<Class<?>, List<Entry>> byKind = new HashMap<>();
+  private final Map<Class<?>, Entry[]> byKind = new HashMap<>();
+
+  /** Rules that want only some calls ({@link FileRule#callees}), by the callee's last part. */
+  private final Map<String, Entry[]> byCallee = new HashMap<>();
+
+  private boolean anyCallees;
+
+  /** No rule wants the kind. */
+  private static final Entry[] NONE = new Entry[0];
+
+  /** No rule wants the kind, and it has no children: the walk need not even enter it. */
+  private static final Entry[] SKIP = new Entry[0];
+
+  /** Leaf kinds: nothing below them for a rule to see. */
+  private static final Set<Class<?>> LEAVES =
+      Set.of(
+          Expr.Name.class,
+          Expr.Constant.class,
+          Alias.class,
+          Stmt.Pass.class,
+          Stmt.Break.class,
+          Stmt.Continue.class,
+          Stmt.Global.class,
+          Stmt.Nonlocal.class);
+
+  /** What the walk does with each node class: cheaper than a hash lookup on every node. */
+  private final ClassValue<Entry[]> dispatch =
+      new ClassValue<>() {
+        @Override
+        protected Entry[] computeValue(Class<?> kind) {
+          Entry[] wanted = byKind.get(kind);
+          if (wanted != null) {
+            return wanted;
+          }
+          return LEAVES.contains(kind) ? SKIP : NONE;
+        }
+      };
 
   /** The file rules among {@code rules}. */
   public FileRules(List<RuleDescriptor> rules) {
+    Map<Class<?>, List<Entry>> lists = new HashMap<>();
+    Map<String, List<Entry>> callLists = new HashMap<>();
     for (RuleDescriptor d : rules) {
       if (d.rule() instanceof FileRule fr) {
         Entry e = new Entry(d, fr);
         all.add(e);
         for (Class<? extends Node> k : fr.nodeKinds()) {
-          byKind.computeIfAbsent(k, x -> new ArrayList<>()).add(e);
+          if (k == Expr.Call.class && !fr.callees().isEmpty()) {
+            for (String callee : fr.callees()) {
+              callLists.computeIfAbsent(callee, x -> new ArrayList<>()).add(e);
+            }
+            anyCallees = true;
+          } else {
+            lists.computeIfAbsent(k, x -> new ArrayList<>()).add(e);
+          }
         }
       }
     }
+    if (anyCallees) {
+      // Calls go through the walk's callee dispatch even when no rule wants every call.
+      lists.putIfAbsent(Expr.Call.class, new ArrayList<>());
+    }
+    lists.forEach((k, v) -> byKind.put(k, v.toArray(Entry[]::new)));
+    callLists.forEach((k, v) -> byCallee.put(k, v.toArray(Entry[]::new)));
   }
 
   public boolean isEmpty() {
@@ -50,7 +106,7 @@ public final class FileRules {
       ProjectFile file, ParseResult parse, KeelConfig config, SemanticModel semantic) {
     FileVisit visit = new FileVisit(file, parse, config, semantic);
     if (!byKind.isEmpty()) {
-      walk(parse.module(), visit);
+      new Walk(visit).accept(parse.module());
     }
     for (Entry e : all) {
       visit.use(e.descriptor());
@@ -59,16 +115,64 @@ public final class FileRules {
     return visit.findings();
   }
 
-  private void walk(Node n, FileVisit visit) {
-    List<Entry> wanted = byKind.get(n.getClass());
-    if (wanted != null) {
+  /**
+   * The walk over one file: itself the callback for each child, so visiting a node allocates
+   * nothing.
+   */
+  private final class Walk implements Consumer<Node> {
+    private final FileVisit visit;
+
+    Walk(FileVisit visit) {
+      this.visit = visit;
+    }
+
+    @Override
+    public void accept(Node n) {
+      Entry[] wanted = dispatch.get(n.getClass());
+      if (wanted == SKIP) {
+        return;
+      }
       for (Entry e : wanted) {
         visit.use(e.descriptor());
         e.rule().visit(n, visit);
       }
+      if (anyCallees && n instanceof Expr.Call call) {
+        byCallee(call);
+      }
+      visit.enter(n);
+      SyntaxChildren.forEach(n, this);
+      visit.leave();
     }
-    visit.enter(n);
-    SyntaxChildren.forEach(n, c -> walk(c, visit));
-    visit.leave();
+
+    /** Hands a call to the rules that want calls of its callee's name. */
+    private void byCallee(Expr.Call call) {
+      String name =
+          switch (call.func()) {
+            case Expr.Attribute a -> a.attr();
+            case Expr.Name id -> id.id();
+            default -> null;
+          };
+      if (name == null) {
+        return;
+      }
+      visitAll(byCallee.get(name), call);
+      if (call.func() instanceof Expr.Name id && visit.importedUnderAnotherName(id)) {
+        // `from time import sleep as nap`: nap() is a call of time.sleep.
+        String q = visit.qualifiedName(id).orElse(name);
+        String original = q.substring(q.lastIndexOf('.') + 1);
+        if (!original.equals(name)) {
+          visitAll(byCallee.get(original), call);
+        }
+      }
+    }
+
+    private void visitAll(Entry[] entries, Node n) {
+      if (entries != null) {
+        for (Entry e : entries) {
+          visit.use(e.descriptor());
+          e.rule().visit(n, visit);
+        }
+      }
+    }
   }
 }

@@ -12,7 +12,7 @@ import dev.keel.semantic.ModuleContext;
 import dev.keel.semantic.SemanticModel;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,8 +28,13 @@ public final class FileVisit {
   private final KeelConfig config;
   private final List<Node> ancestors = new ArrayList<>();
   private final List<Node> ancestorsView = Collections.unmodifiableList(ancestors);
-  private final Map<Object, Object> state = new HashMap<>();
-  private final Map<Expr, Optional<String>> resolved = new java.util.IdentityHashMap<>();
+  private final Map<Object, Object> state = new IdentityHashMap<>();
+  // The last few expressions resolved and their answers: the rules that look at a call ask about
+  // its callee one after another, so a handful of entries catches nearly every repeat, at no
+  // hashing cost (an identity map over every call of a file costs more than it saves).
+  private final Expr[] recent = new Expr[4];
+  private final Object[] recentNames = new Object[4];
+  private int nextRecent;
   private final List<Finding> findings = new ArrayList<>();
   private RuleDescriptor current;
   private SemanticModel semantic;
@@ -109,19 +114,39 @@ public final class FileVisit {
    * {@code open}. Empty for anything else, such as a local variable.
    */
   public Optional<String> qualifiedName(Expr e) {
-    // Several rules ask about the same call in one walk: remember each answer for the file.
-    Optional<String> q = resolved.get(e);
-    if (q == null) {
-      q = semantic().qualifiedName(e);
-      resolved.put(e, q);
+    for (int i = 0; i < recent.length; i++) {
+      if (recent[i] == e) {
+        @SuppressWarnings("unchecked")
+        Optional<String> q = (Optional<String>) recentNames[i];
+        return q;
+      }
     }
+    Optional<String> q = semantic().qualifiedName(e);
+    recent[nextRecent] = e;
+    recentNames[nextRecent] = q;
+    nextRecent = (nextRecent + 1) % recent.length;
     return q;
+  }
+
+  /**
+   * Whether a name might stand for an import under a different local name ({@code from time import
+   * sleep as nap}).
+   */
+  boolean importedUnderAnotherName(Expr.Name name) {
+    return semantic().isRenamedImport(name.id());
   }
 
   /** Per-file state of a rule, made on first use. */
   @SuppressWarnings("unchecked")
   public <T> T state(Object key, Supplier<T> init) {
-    return (T) state.computeIfAbsent(key, k -> init.get());
+    // Asked on nearly every visit: a plain lookup, no lambda, and keys compared by identity (a
+    // rule instance or a constant object).
+    Object s = state.get(key);
+    if (s == null) {
+      s = init.get();
+      state.put(key, s);
+    }
+    return (T) s;
   }
 
   /** A finding on a node. */

@@ -56,6 +56,19 @@ final class Binder {
   private final Map<Node, Node> parents;
   final Map<Expr.Name, Binding> resolved;
   final List<Scope> scopes = new ArrayList<>();
+
+  /**
+   * Every name that some import or a builtin binds somewhere in the module: only these can have a
+   * qualified name, so resolving any other name is skipped without a lookup.
+   */
+  final Set<String> importedOrBuiltin = new HashSet<>();
+
+  /**
+   * Names some import binds to a thing whose own name differs ({@code nap} after {@code from time
+   * import sleep as nap}).
+   */
+  final Set<String> renamedImports = new HashSet<>();
+
   final List<NameIssue> issues = new ArrayList<>();
   private final Map<Scope, Set<String>> functionGlobals = new IdentityHashMap<>();
   private List<Scope> stack = new ArrayList<>();
@@ -224,6 +237,7 @@ final class Binder {
               moduleScope);
       moduleScope.bindings.put(b, binding);
     }
+    importedOrBuiltin.addAll(builtins);
     for (Stmt s : module.body()) {
       handle(s, module);
     }
@@ -369,6 +383,13 @@ final class Binder {
 
   private void addBinding(Node node, Binding value) {
     String name = value.name();
+    if (value.kind().isImport()) {
+      importedOrBuiltin.add(name);
+      String q = value.qualifiedName().orElse(name);
+      if (!q.substring(q.lastIndexOf('.') + 1).equals(name)) {
+        renamedImports.add(name);
+      }
+    }
     Scope found = stack.get(0);
     for (int i = stack.size() - 1; i >= 0; i--) {
       if (stack.get(i).bindings.containsKey(name)) {

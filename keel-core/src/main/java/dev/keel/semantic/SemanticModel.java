@@ -5,6 +5,7 @@ import dev.keel.python.ast.Expr;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What the names of one module mean: its scopes and bindings, which binding each name read reaches,
@@ -22,6 +23,8 @@ public final class SemanticModel {
   private final Map<Expr.Name, Binding> resolved;
   private final List<NameIssue> issues;
   private final java.util.function.Predicate<dev.keel.python.ast.Node> seen;
+  private final Set<String> importedOrBuiltin;
+  private final Set<String> renamedImports;
 
   private SemanticModel(Binder binder, Scope module) {
     this.module = module;
@@ -29,6 +32,8 @@ public final class SemanticModel {
     this.resolved = binder.resolved;
     this.issues = List.copyOf(binder.issues);
     this.seen = binder::saw;
+    this.importedOrBuiltin = binder.importedOrBuiltin;
+    this.renamedImports = binder.renamedImports;
   }
 
   /** Binds the names of a parsed module. */
@@ -115,7 +120,14 @@ public final class SemanticModel {
   public Optional<String> qualifiedName(Expr e) {
     return switch (e) {
       case Expr.Name n -> {
-        Binding b = seen.test(n) ? resolved.get(n) : moduleLevel(n);
+        if (!importedOrBuiltin.contains(n.id())) {
+          // A local variable, a parameter, self: no import or builtin binds this name anywhere.
+          yield Optional.empty();
+        }
+        Binding b = resolved.get(n);
+        if (b == null && !seen.test(n)) {
+          b = moduleLevel(n);
+        }
         if (b == null) {
           yield Optional.empty();
         }
@@ -138,6 +150,15 @@ public final class SemanticModel {
    */
   private Binding moduleLevel(Expr.Name n) {
     return module.bindings.get(n.id());
+  }
+
+  /**
+   * Whether some import binds {@code name} somewhere in the module to a thing of another name
+   * ({@code nap} after {@code from time import sleep as nap}, {@code np} after {@code import numpy
+   * as np}).
+   */
+  public boolean isRenamedImport(String name) {
+    return renamedImports.contains(name);
   }
 
   /** The qualified name of the function a call reaches, as in {@link #qualifiedName}. */

@@ -1,5 +1,6 @@
 package dev.keel.rules.complexity;
 
+import dev.keel.metrics.Nesting;
 import dev.keel.python.ast.Node;
 import dev.keel.python.ast.TextRange;
 import dev.keel.rule.FileRule;
@@ -25,23 +26,25 @@ final class DeeplyNestedFunction implements FileRule {
   @Override
   public void visit(Node node, FileVisit file) {
     int limit = file.threshold("max-nesting");
-    Measured.of(node, file)
-        .filter(m -> m.nesting() > limit)
-        .ifPresent(
-            m -> {
-              // Point at the header line of the deepest block: that is where to start untangling.
-              int start = m.deepestBlock().range().start();
-              int line = file.lines().line(start);
-              int end = Math.min(file.lines().lineEnd(line), m.deepestBlock().range().end());
-              file.report(
-                  new TextRange(start, end),
-                  "`"
-                      + m.name()
-                      + "` nests blocks "
-                      + m.nesting()
-                      + " deep (max-nesting is "
-                      + limit
-                      + ")");
-            });
+    Measured m = Measured.of(node, file);
+    if (m == null) {
+      return;
+    }
+    Nesting.Result nesting = m.nesting();
+    if (nesting.depth() > limit) {
+      // Point at the header line of the deepest block: that is where to start untangling.
+      int start = nesting.deepest().range().start();
+      int line = file.lines().line(start);
+      int end = Math.min(file.lines().lineEnd(line), nesting.deepest().range().end());
+      file.report(
+          new TextRange(start, end),
+          "`"
+              + m.name()
+              + "` nests blocks "
+              + nesting.depth()
+              + " deep (max-nesting is "
+              + limit
+              + ")");
+    }
   }
 }

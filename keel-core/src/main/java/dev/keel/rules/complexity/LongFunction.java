@@ -24,18 +24,17 @@ final class LongFunction implements FileRule {
   @Override
   public void visit(Node node, FileVisit file) {
     int limit = file.threshold("max-function-length");
-    Measured.of(node, file)
-        .filter(m -> m.length() > limit)
-        .ifPresent(
-            m ->
-                file.report(
-                    m.nameRange(),
-                    "`"
-                        + m.name()
-                        + "` is "
-                        + m.length()
-                        + " lines long (max-function-length is "
-                        + limit
-                        + ")"));
+    Measured m = Measured.of(node, file);
+    if (m != null && m.length() > limit) {
+      file.report(
+          m.nameRange(),
+          "`"
+              + m.name()
+              + "` is "
+              + m.length()
+              + " lines long (max-function-length is "
+              + limit
+              + ")");
+    }
   }
 }

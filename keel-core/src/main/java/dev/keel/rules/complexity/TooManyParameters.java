@@ -24,18 +24,17 @@ final class TooManyParameters implements FileRule {
   @Override
   public void visit(Node node, FileVisit file) {
     int limit = file.threshold("max-parameters");
-    Measured.of(node, file)
-        .filter(m -> m.parameters() > limit)
-        .ifPresent(
-            m ->
-                file.report(
-                    m.nameRange(),
-                    "`"
-                        + m.name()
-                        + "` takes "
-                        + m.parameters()
-                        + " parameters (max-parameters is "
-                        + limit
-                        + ")"));
+    Measured m = Measured.of(node, file);
+    if (m != null && m.parameters() > limit) {
+      file.report(
+          m.nameRange(),
+          "`"
+              + m.name()
+              + "` takes "
+              + m.parameters()
+              + " parameters (max-parameters is "
+              + limit
+              + ")");
+    }
   }
 }

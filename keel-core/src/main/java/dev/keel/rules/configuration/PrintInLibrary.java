@@ -23,6 +23,11 @@ final class PrintInLibrary implements FileRule {
   }
 
   @Override
+  public Set<String> callees() {
+    return Set.of("print");
+  }
+
+  @Override
   public void visit(Node node, FileVisit file) {
     Expr.Call call = (Expr.Call) node;
     if (file.qualifiedName(call.func()).filter("builtins.print"::equals).isEmpty()

@@ -48,9 +48,23 @@ final class BlockingCallInAsync implements FileRule {
   private static final Set<String> PATH_IO =
       Set.of("read_text", "read_bytes", "write_text", "write_bytes");
 
+  private static final Set<String> CALLEES = calleeNames();
+
+  private static Set<String> calleeNames() {
+    Set<String> out = new java.util.HashSet<>(FileRule.lastParts(BLOCKING.keySet()));
+    out.addAll(HTTP);
+    out.addAll(PATH_IO);
+    return Set.copyOf(out);
+  }
+
   @Override
   public Set<Class<? extends Node>> nodeKinds() {
     return Set.of(Expr.Call.class);
+  }
+
+  @Override
+  public Set<String> callees() {
+    return CALLEES;
   }
 
   @Override

@@ -30,6 +30,11 @@ final class DeprecationWarningMisused implements FileRule {
   }
 
   @Override
+  public Set<String> callees() {
+    return Set.of("warn");
+  }
+
+  @Override
   public void visit(Node node, FileVisit file) {
     Expr.Call call = (Expr.Call) node;
     if (file.qualifiedName(call.func()).filter("warnings.warn"::equals).isEmpty()

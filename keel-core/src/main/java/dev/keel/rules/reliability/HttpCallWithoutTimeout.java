@@ -27,6 +27,15 @@ final class HttpCallWithoutTimeout implements FileRule {
   private static final Set<String> NO_DEFAULT_SESSIONS =
       Set.of("requests.Session", "requests.session", "requests.sessions.Session");
 
+  /** Every call `check` looks at ends in one of these. */
+  private static final Set<String> CALLEES = calleeNames();
+
+  private static Set<String> calleeNames() {
+    Set<String> out = new HashSet<>(METHODS);
+    out.addAll(Set.of("stream", "Client", "AsyncClient", "urlopen", "ClientSession"));
+    return Set.copyOf(out);
+  }
+
   private static final class Sessions {
     final Set<String> names = new HashSet<>();
   }
@@ -34,6 +43,11 @@ final class HttpCallWithoutTimeout implements FileRule {
   @Override
   public Set<Class<? extends Node>> nodeKinds() {
     return Set.of(Expr.Call.class, Stmt.Assign.class, WithItem.class);
+  }
+
+  @Override
+  public Set<String> callees() {
+    return CALLEES;
   }
 
   @Override

@@ -24,6 +24,11 @@ final class NaiveDatetime implements FileRule {
   }
 
   @Override
+  public Set<String> callees() {
+    return Set.of("utcnow", "utcfromtimestamp", "today", "now", "fromtimestamp");
+  }
+
+  @Override
   public void visit(Node node, FileVisit file) {
     Expr.Call call = (Expr.Call) node;
     String q = file.qualifiedName(call.func()).orElse("");

@@ -24,7 +24,12 @@ final class Syntax {
   }
 
   static boolean hasDoubleStar(Expr.Call call) {
-    return call.keywords().stream().anyMatch(k -> k.arg() == null);
+    for (Keyword k : call.keywords()) {
+      if (k.arg() == null) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Positional argument {@code index}, else keyword {@code name}, else null. */
@@ -37,7 +42,12 @@ final class Syntax {
   }
 
   static boolean hasStarArgs(Expr.Call call) {
-    return call.args().stream().anyMatch(a -> a instanceof Expr.Starred);
+    for (Expr a : call.args()) {
+      if (a instanceof Expr.Starred) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -51,6 +51,11 @@ final class BindAllInterfaces implements FileRule {
   }
 
   @Override
+  public Set<String> callees() {
+    return SERVER_CALLS;
+  }
+
+  @Override
   public void visit(Node node, FileVisit file) {
     Expr.Call call = (Expr.Call) node;
     String last =

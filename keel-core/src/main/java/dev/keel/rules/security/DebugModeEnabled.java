@@ -50,6 +50,9 @@ final class DebugModeEnabled implements FileRule {
   }
 
   private static void call(Expr.Call c, Imports imports, FileVisit file) {
+    if (c.keywords().isEmpty()) {
+      return; // both checks look for a keyword argument
+    }
     String q = file.qualifiedName(c.func()).orElse("");
     if (q.equals("werkzeug.serving.run_simple") || q.equals("werkzeug.run_simple")) {
       Expr debugger = Calls.keyword(c, "use_debugger");

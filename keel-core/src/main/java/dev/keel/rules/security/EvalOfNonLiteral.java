@@ -23,6 +23,11 @@ final class EvalOfNonLiteral implements FileRule {
   }
 
   @Override
+  public Set<String> callees() {
+    return Set.of("eval", "exec");
+  }
+
+  @Override
   public void visit(Node node, FileVisit file) {
     Expr.Call call = (Expr.Call) node;
     String q = file.qualifiedName(call.func()).orElse("");

@@ -23,6 +23,11 @@ final class InsecureTempFile implements FileRule {
   }
 
   @Override
+  public Set<String> callees() {
+    return Set.of("mktemp");
+  }
+
+  @Override
   public void visit(Node node, FileVisit file) {
     Expr.Call call = (Expr.Call) node;
     if (file.qualifiedName(call.func()).filter("tempfile.mktemp"::equals).isPresent()) {

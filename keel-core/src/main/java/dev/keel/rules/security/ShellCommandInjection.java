@@ -40,9 +40,18 @@ final class ShellCommandInjection implements FileRule {
           "popen2.popen4",
           "asyncio.create_subprocess_shell");
 
+  private static final Set<String> CALLEES =
+      FileRule.lastParts(
+          java.util.stream.Stream.concat(SHELL_OPTIONAL.stream(), SHELL_ALWAYS.stream()).toList());
+
   @Override
   public Set<Class<? extends Node>> nodeKinds() {
     return Set.of(Expr.Call.class);
+  }
+
+  @Override
+  public Set<String> callees() {
+    return CALLEES;
   }
 
   @Override

@@ -27,6 +27,9 @@ final class SqlBuiltFromStrings implements FileRule {
   private static final Set<String> TEXT =
       Set.of("sqlalchemy.text", "sqlalchemy.sql.text", "sqlalchemy.sql.expression.text");
 
+  private static final Set<String> CALLEES =
+      Set.of("execute", "executemany", "executescript", "text");
+
   /** The last value assigned to each name, per enclosing function (or the module). */
   private record Key(int scope, String name) {}
 
@@ -36,47 +39,72 @@ final class SqlBuiltFromStrings implements FileRule {
   }
 
   @Override
+  public Set<String> callees() {
+    return CALLEES;
+  }
+
+  @Override
   public void visit(Node node, FileVisit file) {
-    Map<Key, Expr> assigned = file.state(this, HashMap::new);
+    // Only names whose last value builds a query from strings are kept: most files have none, and
+    // a name assigned anything else is forgotten.
+    Map<Key, Expr> built = file.state(this, HashMap::new);
     switch (node) {
       case Stmt.Assign a -> {
+        boolean isBuilt = isBuilt(a.value(), file);
         for (Expr t : a.targets()) {
-          if (t instanceof Expr.Name n) {
-            assigned.put(new Key(scope(file), n.id()), a.value());
+          if (t instanceof Expr.Name n && (isBuilt || !built.isEmpty())) {
+            remember(built, new Key(scope(file), n.id()), a.value(), isBuilt);
           }
         }
       }
       case Stmt.AnnAssign a -> {
         if (a.target() instanceof Expr.Name n && a.value() != null) {
-          assigned.put(new Key(scope(file), n.id()), a.value());
+          boolean isBuilt = isBuilt(a.value(), file);
+          if (isBuilt || !built.isEmpty()) {
+            remember(built, new Key(scope(file), n.id()), a.value(), isBuilt);
+          }
         }
       }
       case Stmt.AugAssign a -> {
         if (a.target() instanceof Expr.Name n && a.op() == Operator.Add) {
           Key k = new Key(scope(file), n.id());
+          Expr before = built.get(k);
+          Expr after;
           // `sql += " WHERE id = " + x` keeps the query built from strings.
-          if (isBuilt(a.value(), file) || isBuilt(assigned.get(k), file)) {
-            assigned.put(k, a.value() instanceof Expr.Constant ? assigned.get(k) : a.value());
-          } else if (!Calls.isLiteralText(a.value())) {
-            assigned.put(k, a.value());
+          if (isBuilt(a.value(), file) || before != null) {
+            after = a.value() instanceof Expr.Constant ? before : a.value();
+          } else {
+            after = Calls.isLiteralText(a.value()) ? before : a.value();
           }
+          remember(built, k, after, isBuilt(after, file));
         }
       }
-      case Expr.Call call -> check(call, file, assigned);
+      case Expr.Call call -> check(call, file, built);
       default -> {}
     }
   }
 
+  private static void remember(Map<Key, Expr> built, Key k, Expr value, boolean isBuilt) {
+    if (isBuilt) {
+      built.put(k, value);
+    } else {
+      built.remove(k);
+    }
+  }
+
   private void check(Expr.Call call, FileVisit file, Map<Key, Expr> assigned) {
+    if (call.args().isEmpty()) {
+      return;
+    }
     boolean sink =
         call.func() instanceof Expr.Attribute a && EXECUTE.contains(a.attr())
             || file.qualifiedName(call.func()).filter(TEXT::contains).isPresent();
-    if (!sink || call.args().isEmpty()) {
+    if (!sink) {
       return;
     }
     Expr query = call.args().get(0);
     if (query instanceof Expr.Name n) {
-      query = assigned.get(new Key(scope(file), n.id()));
+      query = assigned.isEmpty() ? null : assigned.get(new Key(scope(file), n.id()));
     }
     if (query != null && isBuilt(query, file)) {
       file.report(
@@ -91,7 +119,7 @@ final class SqlBuiltFromStrings implements FileRule {
       return false;
     }
     return switch (e) {
-      case Expr.JoinedStr j -> j.values().stream().anyMatch(v -> v instanceof Expr.FormattedValue);
+      case Expr.JoinedStr j -> hasFormattedValue(j);
       case Expr.BinOp b when b.op() == Operator.Mod -> Calls.isLiteralText(b.left());
       case Expr.BinOp b when b.op() == Operator.Add ->
           !Calls.isLiteralText(b) && (hasText(b.left()) || hasText(b.right()));
@@ -102,6 +130,15 @@ final class SqlBuiltFromStrings implements FileRule {
               && !(c.args().isEmpty() && c.keywords().isEmpty());
       default -> false;
     };
+  }
+
+  private static boolean hasFormattedValue(Expr.JoinedStr j) {
+    for (Expr v : j.values()) {
+      if (v instanceof Expr.FormattedValue) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean hasText(Expr e) {

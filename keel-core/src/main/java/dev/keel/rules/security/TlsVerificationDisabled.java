@@ -29,13 +29,23 @@ final class TlsVerificationDisabled implements FileRule {
   @Override
   public void visit(Node node, FileVisit file) {
     Expr.Call call = (Expr.Call) node;
+    Expr verify = Calls.keyword(call, "verify");
+    boolean verifyOff = verify != null && Calls.isFalse(verify);
+    boolean unverified =
+        call.func() instanceof Expr.Attribute a && a.attr().equals("_create_unverified_context")
+            || call.func() instanceof Expr.Name n
+                && (n.id().equals("_create_unverified_context")
+                    || file.semantic().isRenamedImport(n.id()));
+    if (!verifyOff && !unverified) {
+      // Neither verify=False nor a call that could be ssl._create_unverified_context.
+      return;
+    }
     String q = file.qualifiedName(call.func()).orElse("");
     if (q.equals("ssl._create_unverified_context")) {
       file.report(call, "ssl._create_unverified_context() turns certificate checks off");
       return;
     }
-    Expr verify = Calls.keyword(call, "verify");
-    if (verify == null || !Calls.isFalse(verify)) {
+    if (!verifyOff) {
       return;
     }
     boolean http =

@@ -46,6 +46,11 @@ final class UnsafeDeserialization implements FileRule {
   }
 
   @Override
+  public Set<String> callees() {
+    return FileRule.lastParts(LOADERS);
+  }
+
+  @Override
   public void visit(Node node, FileVisit file) {
     Expr.Call call = (Expr.Call) node;
     file.qualifiedName(call.func())

@@ -26,6 +26,11 @@ final class UnsafeYamlLoad implements FileRule {
   }
 
   @Override
+  public Set<String> callees() {
+    return Set.of("load", "load_all");
+  }
+
+  @Override
   public void visit(Node node, FileVisit file) {
     Expr.Call call = (Expr.Call) node;
     String q = file.qualifiedName(call.func()).orElse("");

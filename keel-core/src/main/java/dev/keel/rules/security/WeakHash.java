@@ -31,9 +31,23 @@ final class WeakHash implements FileRule {
           "cryptography.hazmat.primitives.hashes.MD5",
           "cryptography.hazmat.primitives.hashes.SHA1");
 
+  private static final Set<String> CALLEES = callees(WEAK, OTHER_LIBRARIES);
+
+  private static Set<String> callees(Set<String> weak, Set<String> others) {
+    Set<String> out = new java.util.HashSet<>(weak);
+    out.add("new");
+    out.addAll(FileRule.lastParts(others));
+    return Set.copyOf(out);
+  }
+
   @Override
   public Set<Class<? extends Node>> nodeKinds() {
     return Set.of(Expr.Call.class);
+  }
+
+  @Override
+  public Set<String> callees() {
+    return CALLEES;
   }
 
   @Override

@@ -30,6 +30,7 @@ abstract class SignatureRule implements FileRule {
   private static final class Collected {
     final List<Def> defs = new ArrayList<>();
     final Set<Node> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    Boolean publicModule;
   }
 
   private static final Object KEY = new Object();
@@ -46,7 +47,7 @@ abstract class SignatureRule implements FileRule {
       return;
     }
     FunctionSyntax.of(node, file.ancestors())
-        .ifPresent(def -> c.defs.add(new Def(def, isPublic(def, file))));
+        .ifPresent(def -> c.defs.add(new Def(def, isPublic(def, c, file))));
   }
 
   @Override
@@ -57,7 +58,7 @@ abstract class SignatureRule implements FileRule {
 
   abstract void check(List<Def> defs, TypingNames names, FileVisit file);
 
-  private static boolean isPublic(FunctionSyntax def, FileVisit file) {
+  private static boolean isPublic(FunctionSyntax def, Collected collected, FileVisit file) {
     if (file.isTest() || def.nested() || !isPublicName(def.name())) {
       return false;
     }
@@ -66,6 +67,13 @@ abstract class SignatureRule implements FileRule {
         return false;
       }
     }
+    if (collected.publicModule == null) {
+      collected.publicModule = isPublicModule(file);
+    }
+    return collected.publicModule;
+  }
+
+  private static boolean isPublicModule(FileVisit file) {
     String module = file.module().orElse(file.path().replaceAll("\\.pyi?$", "").replace('/', '.'));
     for (String part : module.split("\\.")) {
       if (!isPublicName(part)) {

@@ -1,23 +1,40 @@
 package dev.keel.rules.complexity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.keel.config.KeelConfig;
+import dev.keel.metrics.CallableMetrics;
+import dev.keel.metrics.Callables;
 import dev.keel.project.FileKind;
 import dev.keel.project.ProjectFile;
+import dev.keel.python.ParseResult;
 import dev.keel.python.PythonParser;
 import dev.keel.rule.FileRules;
 import dev.keel.rule.RuleDescriptor;
 import dev.keel.rule.RuleRegistry;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class ComplexityRulesTest {
   private static List<String> check(String source, Map<String, Integer> thresholds) {
+    return check(PythonParser.parse(source), thresholds);
+  }
+
+  private static List<String> check(ParseResult parse, Map<String, Integer> thresholds) {
     Map<String, Integer> all = new HashMap<>(KeelConfig.DEFAULT_THRESHOLDS);
     all.putAll(thresholds);
     KeelConfig d = KeelConfig.defaults();
@@ -42,7 +59,7 @@ class ComplexityRulesTest {
             FileKind.SOURCE,
             Optional.of("app.service"));
     return new FileRules(rules)
-        .check(file, PythonParser.parse(source), config).stream()
+        .check(file, parse, config).stream()
             .map(
                 f ->
                     f.line()
@@ -71,10 +88,10 @@ class ComplexityRulesTest {
     assertEquals(List.of(), check(source, Map.of()));
     assertEquals(
         List.of(
-            "3:5 CPX001 `Orders.total` has a cyclomatic complexity of 5 (max-complexity is 4)",
             "3:5 CPX002 `Orders.total` is 6 lines long (max-function-length is 5)",
             "3:5 CPX003 `Orders.total` takes 3 parameters (max-parameters is 2)",
-            "6:17 CPX004 `Orders.total` nests blocks 3 deep (max-nesting is 2)"),
+            "6:17 CPX004 `Orders.total` nests blocks 3 deep (max-nesting is 2)",
+            "3:5 CPX001 `Orders.total` has a cyclomatic complexity of 5 (max-complexity is 4)"),
         check(
             source,
             Map.of(
@@ -82,5 +99,110 @@ class ComplexityRulesTest {
                 "max-function-length", 5,
                 "max-parameters", 2,
                 "max-nesting", 2)));
+  }
+
+  /**
+   * CPX001 counts during the one walk of the file ({@link RadonComplexity#countsFor}), where {@code
+   * keel metrics} walks each def's body on its own ({@link Callables#measureAll}, checked against
+   * radon): with max-complexity 0 every def is reported, and the two must give every def the same
+   * number. Over a source built to trip attribution (asserts, lambdas, nested defs and classes,
+   * decorators, defaults and annotations with conditions in them) and the Python files of the
+   * standard library of the {@code python3} on PATH, when there is one.
+   */
+  @Test
+  void theWalkCountsEveryDefAsKeelMetricsDoes() throws Exception {
+    String tricky =
+        """
+        import functools
+        def outer(a=1 if X else 2, *, b: (int if Y else str) = None) -> (A if Z else B):
+            assert a and b, "x" if a else "y"
+            f = lambda q=(1 if a else 2): [i for i in q if i or a]
+            @functools.lru_cache(maxsize=3 if a else 4)
+            def inner(c=[j for j in b if j]):
+                while c and a:
+                    try:
+                        pass
+                    except (A if a else B):
+                        pass
+                    else:
+                        pass
+                else:
+                    return c
+            class Local(Base if a else Other):
+                x = 1 if a else 2
+                def method(self):
+                    return self.x or a or b
+            return [inner() if f else None for _ in []]
+        async def co():
+            async for x in y:
+                if x:
+                    assert (x if x else y)
+            else:
+                pass
+        x = 1 if a else 2
+        """;
+    ParseResult parsed = PythonParser.parse(tricky);
+    assertEquals(List.of(), parsed.errors());
+    assertSameCounts("tricky", parsed);
+    Optional<Path> lib = stdlib();
+    if (lib.isEmpty()) {
+      System.out.println("python3's standard library not found: compared the built-in source only");
+      return;
+    }
+    int files = 0;
+    try (Stream<Path> s = Files.walk(lib.get())) {
+      for (Path p :
+          s.filter(p -> p.toString().endsWith(".py"))
+              .filter(p -> !p.toString().contains("site-packages"))
+              .sorted()
+              .toList()) {
+        assertSameCounts(p.toString(), PythonParser.parse(Files.readAllBytes(p)));
+        files++;
+      }
+    }
+    assertTrue(files > 1000, "only " + files + " files under " + lib.get());
+  }
+
+  private static void assertSameCounts(String where, ParseResult parse) {
+    if (!parse.errors().isEmpty()) {
+      return;
+    }
+    List<String> expected = new ArrayList<>();
+    for (CallableMetrics m : Callables.measureAll(parse)) {
+      expected.add(m.line() + " `" + m.name() + "` " + m.complexity());
+    }
+    List<String> walked = new ArrayList<>();
+    for (String f : check(parse, Map.of("max-complexity", 0))) {
+      Matcher m = CPX001.matcher(f);
+      if (m.matches()) {
+        walked.add(m.group(1) + " `" + m.group(2) + "` " + m.group(3));
+      }
+    }
+    Collections.sort(expected);
+    Collections.sort(walked);
+    assertEquals(expected, walked, where);
+  }
+
+  private static final Pattern CPX001 =
+      Pattern.compile("(\\d+):\\d+ CPX001 `(.*)` has a cyclomatic complexity of (\\d+) .*");
+
+  private static Optional<Path> stdlib() {
+    try {
+      Process p =
+          new ProcessBuilder(
+                  "python3", "-c", "import sysconfig; print(sysconfig.get_paths()['stdlib'])")
+              .redirectErrorStream(true)
+              .start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+      if (p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0) {
+        Path dir = Path.of(out);
+        return Files.isRegularFile(dir.resolve("os.py")) ? Optional.of(dir) : Optional.empty();
+      }
+    } catch (IOException e) {
+      return Optional.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return Optional.empty();
   }
 }
