@@ -54,7 +54,9 @@ class BadInputTest {
     Path p = Cli.project("unknown-key", tmp);
     Cli.Outcome o = Cli.run("check", p.toString());
     assertUsageError(o, "unknown key 'fail_on' in [tool.keel]");
-    assertTrue(o.err().contains("valid keys: baseline, cycles, exclude, fail-on,"), o.err());
+    assertTrue(
+        o.err().contains("valid keys: baseline, config-modules, cycles, exclude, fail-on,"),
+        o.err());
   }
 
   @Test
@@ -69,6 +71,20 @@ class BadInputTest {
         "[tool.keel].select of "
             + p.resolve("pyproject.toml")
             + " must be an array of strings, not a string");
+  }
+
+  @Test
+  void configModulesThatAreNotModuleNames() throws IOException {
+    Path p = Cli.project("tidy", tmp);
+    Files.writeString(
+        p.resolve("pyproject.toml"),
+        "\n[tool.keel]\nconfig-modules = [\"src/tidy/settings.py\"]\n",
+        java.nio.file.StandardOpenOption.APPEND);
+    assertUsageError(
+        Cli.run("check", p.toString()),
+        "[tool.keel].config-modules of "
+            + p.resolve("pyproject.toml")
+            + " has 'src/tidy/settings.py', which is not a dotted module name");
   }
 
   @Test

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import org.tomlj.Toml;
 import org.tomlj.TomlArray;
 import org.tomlj.TomlParseError;
@@ -36,7 +37,8 @@ public final class ConfigLoader {
               "tiers",
               "layers",
               "thresholds",
-              "cycles"));
+              "cycles",
+              "config-modules"));
   static final Set<String> LAYER_KEYS =
       new TreeSet<>(
           List.of(
@@ -47,6 +49,13 @@ public final class ConfigLoader {
               "source_modules",
               "forbidden_modules",
               "modules"));
+
+  /**
+   * A {@code config-modules} entry: a dotted module name, or a package followed by {@code .*} for
+   * the package and everything in it.
+   */
+  private static final Pattern CONFIG_MODULE =
+      Pattern.compile("[\\p{L}_][\\p{L}\\p{N}_]*(\\.[\\p{L}_][\\p{L}\\p{N}_]*)*(\\.\\*)?");
 
   private ConfigLoader() {}
 
@@ -135,6 +144,27 @@ public final class ConfigLoader {
                 + ", not '"
                 + cycles
                 + "'");
+      }
+    }
+    List<String> configModules = strings(t, "config-modules", where, origin);
+    if (t.contains("config-modules") && configModules.isEmpty()) {
+      throw new ConfigException(
+          q(where)
+              + "config-modules of "
+              + origin
+              + " is empty: name at least one module, or leave the key out for the conventional"
+              + " names");
+    }
+    for (String m : configModules) {
+      if (!CONFIG_MODULE.matcher(m).matches()) {
+        throw new ConfigException(
+            q(where)
+                + "config-modules of "
+                + origin
+                + " has '"
+                + m
+                + "', which is not a dotted module name (such as 'myapp.settings', or"
+                + " 'myapp.conf.*' for a package and everything in it)");
       }
     }
     Severity failOn = Severity.WARNING;
@@ -287,7 +317,8 @@ public final class ConfigLoader {
         layers,
         thresholds,
         Optional.of(origin),
-        cycles);
+        cycles,
+        configModules);
   }
 
   private static String string(TomlTable t, String key, String where, Path origin) {

@@ -16,6 +16,9 @@ import java.util.Optional;
  * @param origin the file the settings came from, if any
  * @param cycles {@code import-time} (imports that run when a module is imported) or {@code all}
  *     (also imports inside functions and under {@code TYPE_CHECKING}) for ARC006
+ * @param configModules the project's configuration modules for CFG001 and CFG101, as dotted module
+ *     names ({@code myapp.settings}) or packages with everything in them ({@code myapp.conf.*});
+ *     empty means the conventional names ({@code config.py}, {@code settings.py}, {@code conf/}…)
  */
 public record KeelConfig(
     List<String> select,
@@ -28,12 +31,41 @@ public record KeelConfig(
     List<LayerContract> layers,
     Map<String, Integer> thresholds,
     Optional<Path> origin,
-    String cycles) {
+    String cycles,
+    List<String> configModules) {
 
   public static final String DEFAULT_BASELINE = ".keel-baseline.json";
 
   /** {@code cycles}: which imports make an import cycle. */
   public static final List<String> CYCLE_MODES = List.of("import-time", "all");
+
+  /** The settings with the conventional configuration modules. */
+  public KeelConfig(
+      List<String> select,
+      List<String> ignore,
+      List<String> exclude,
+      Severity failOn,
+      Optional<String> baseline,
+      List<String> source,
+      Map<Tier, List<String>> tiers,
+      List<LayerContract> layers,
+      Map<String, Integer> thresholds,
+      Optional<Path> origin,
+      String cycles) {
+    this(
+        select,
+        ignore,
+        exclude,
+        failOn,
+        baseline,
+        source,
+        tiers,
+        layers,
+        thresholds,
+        origin,
+        cycles,
+        List.of());
+  }
 
   /** The settings with the default {@code cycles = "import-time"}. */
   public KeelConfig(
@@ -79,6 +111,7 @@ public record KeelConfig(
     tiers = Map.copyOf(tiers);
     layers = List.copyOf(layers);
     thresholds = Map.copyOf(thresholds);
+    configModules = List.copyOf(configModules);
   }
 
   public static KeelConfig defaults() {
@@ -108,17 +141,50 @@ public record KeelConfig(
 
   public KeelConfig withSelect(List<String> s) {
     return new KeelConfig(
-        s, ignore, exclude, failOn, baseline, source, tiers, layers, thresholds, origin, cycles);
+        s,
+        ignore,
+        exclude,
+        failOn,
+        baseline,
+        source,
+        tiers,
+        layers,
+        thresholds,
+        origin,
+        cycles,
+        configModules);
   }
 
   public KeelConfig withIgnore(List<String> i) {
     return new KeelConfig(
-        select, i, exclude, failOn, baseline, source, tiers, layers, thresholds, origin, cycles);
+        select,
+        i,
+        exclude,
+        failOn,
+        baseline,
+        source,
+        tiers,
+        layers,
+        thresholds,
+        origin,
+        cycles,
+        configModules);
   }
 
   public KeelConfig withFailOn(Severity f) {
     return new KeelConfig(
-        select, ignore, exclude, f, baseline, source, tiers, layers, thresholds, origin, cycles);
+        select,
+        ignore,
+        exclude,
+        f,
+        baseline,
+        source,
+        tiers,
+        layers,
+        thresholds,
+        origin,
+        cycles,
+        configModules);
   }
 
   public KeelConfig withBaseline(String b) {
@@ -133,6 +199,7 @@ public record KeelConfig(
         layers,
         thresholds,
         origin,
-        cycles);
+        cycles,
+        configModules);
   }
 }

@@ -91,6 +91,11 @@ public final class FileVisit {
     return parse.text().substring(n.range().start(), n.range().end());
   }
 
+  /** The project's {@code [tool.keel]} settings. */
+  public KeelConfig config() {
+    return config;
+  }
+
   /** A {@code [tool.keel.thresholds]} value. */
   public int threshold(String key) {
     return config.threshold(key);

@@ -41,6 +41,7 @@ class ConfigLoaderTest {
             fail-on = "error"
             baseline = "debt.json"
             source = ["lib"]
+            config-modules = ["app.settings", "app.conf.*"]
 
             [tool.keel.tiers]
             prototype = ["notebooks/"]
@@ -59,6 +60,7 @@ class ConfigLoaderTest {
     assertEquals(Severity.ERROR, c.failOn());
     assertEquals(Optional.of("debt.json"), c.baseline());
     assertEquals(List.of("lib"), c.source());
+    assertEquals(List.of("app.settings", "app.conf.*"), c.configModules());
     assertEquals(
         Map.of(Tier.PROTOTYPE, List.of("notebooks/"), Tier.CRITICAL, List.of("src/payments/")),
         c.tiers());
@@ -86,7 +88,7 @@ class ConfigLoaderTest {
     assertTrue(m.startsWith("unknown key 'selekt' in [tool.keel] of "), m);
     assertTrue(
         m.endsWith(
-            "(valid keys: baseline, cycles, exclude, fail-on, ignore, layers, select, source, thresholds,"
+            "(valid keys: baseline, config-modules, cycles, exclude, fail-on, ignore, layers, select, source, thresholds,"
                 + " tiers)"),
         m);
   }
@@ -129,5 +131,37 @@ class ConfigLoaderTest {
     String m = error("pyproject.toml", "[tool.keel]\ncycles = \"sometimes\"\n");
     assertTrue(m.contains("cycles of "), m);
     assertTrue(m.endsWith("must be one of import-time, all, not 'sometimes'"), m);
+  }
+
+  @Test
+  void configModulesAreDottedModuleNames() {
+    String path = tmp.resolve("pyproject.toml").toString();
+    assertEquals(
+        "[tool.keel].config-modules of "
+            + path
+            + " has 'app/settings.py', which is not a dotted module name (such as"
+            + " 'myapp.settings', or 'myapp.conf.*' for a package and everything in it)",
+        error(
+            "pyproject.toml",
+            "[tool.keel]\nconfig-modules = [\"app.config\", \"app/settings.py\"]\n"));
+    assertTrue(
+        error("keel.toml", "config-modules = [\"app.*.settings\"]\n")
+            .contains("has 'app.*.settings', which is not a dotted module name"));
+    assertTrue(
+        error("keel.toml", "config-modules = \"app.settings\"\n")
+            .endsWith(
+                "config-modules of "
+                    + tmp.resolve("keel.toml")
+                    + " must be an array of strings, not a string"));
+    assertTrue(
+        error("keel.toml", "config-modules = []\n")
+            .endsWith(
+                " is empty: name at least one module, or leave the key out for the conventional"
+                    + " names"));
+  }
+
+  @Test
+  void withoutConfigModulesTheConventionsApply() throws IOException {
+    assertEquals(List.of(), load("keel.toml", "select = [\"CFG\"]\n").configModules());
   }
 }

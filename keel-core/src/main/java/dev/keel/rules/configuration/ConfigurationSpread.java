@@ -28,11 +28,18 @@ final class ConfigurationSpread implements ProjectRule {
 
   @Override
   public void check(ProjectContext project, FindingSink out) {
+    List<String> configured = project.config().configModules();
     List<ModuleSummary> readers = new ArrayList<>();
     for (ModuleSummary s : project.modules()) {
       boolean test =
           project.project().file(s.path()).map(f -> f.kind() == FileKind.TEST).orElse(true);
-      if (!test && !ConfigModules.isConfig(s.path()) && !s.facts().envReads().isEmpty()) {
+      if (!test
+          && !s.facts().envReads().isEmpty()
+          && !ModuleRole.isStartup(s.path())
+          && !ModuleRole.isConfiguration(
+              s.path(),
+              s.module().isEmpty() ? Optional.empty() : Optional.of(s.module()),
+              configured)) {
         readers.add(s);
       }
     }

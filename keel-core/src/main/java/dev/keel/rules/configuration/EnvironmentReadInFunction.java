@@ -32,9 +32,7 @@ final class EnvironmentReadInFunction implements FileRule {
 
   @Override
   public void visit(Node node, FileVisit file) {
-    if (file.isTest()
-        || ModuleRole.isConfiguration(file.path())
-        || !ModuleRole.inFunction(file.ancestors())) {
+    if (file.isTest() || isConfiguration(file) || !ModuleRole.inFunction(file.ancestors())) {
       return;
     }
     boolean read =
@@ -53,6 +51,14 @@ final class EnvironmentReadInFunction implements FileRule {
           "environment read inside a function: read it once in the configuration module and"
               + " pass the value in");
     }
+  }
+
+  /** Asked for every call, subscript and comparison, so answered once per file. */
+  private static boolean isConfiguration(FileVisit file) {
+    return file.state(
+        EnvironmentReadInFunction.class,
+        () ->
+            ModuleRole.isConfiguration(file.path(), file.module(), file.config().configModules()));
   }
 
   private static boolean isEnviron(Expr e, FileVisit file) {

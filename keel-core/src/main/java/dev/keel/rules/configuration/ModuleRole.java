@@ -7,25 +7,28 @@ import dev.keel.python.ast.Node;
 import dev.keel.python.ast.Stmt;
 import dev.keel.rule.FileVisit;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** What a module is for, as far as its path and its top level tell. */
 final class ModuleRole {
   private ModuleRole() {}
 
-  private static final Set<String> CONFIG_FILES =
+  /** Names of configuration modules and packages, by convention. */
+  private static final Set<String> CONFIG_NAMES =
       Set.of(
-          "config.py",
-          "settings.py",
-          "conf.py",
-          "configuration.py",
-          "_config.py",
-          "_settings.py",
-          "env.py",
-          "environment.py");
+          "config",
+          "configs",
+          "configuration",
+          "conf",
+          "settings",
+          "env",
+          "environment",
+          "constants");
 
-  private static final Set<String> CONFIG_DIRS =
-      Set.of("conf", "config", "configs", "settings", "configuration");
+  /** Where an application starts, and may read its environment like a configuration module. */
+  private static final Set<String> STARTUP_FILES =
+      Set.of("__main__.py", "manage.py", "wsgi.py", "asgi.py", "conftest.py");
 
   private static final Set<String> SCRIPT_DIRS = Set.of("scripts", "bin", "tools", "examples");
 
@@ -42,22 +45,54 @@ final class ModuleRole {
           "wsgi.py",
           "asgi.py");
 
-  /** A module that is the place for configuration: {@code config.py}, {@code settings/}… */
-  static boolean isConfiguration(String path) {
-    String[] parts = path.split("/");
-    String name = parts[parts.length - 1];
-    if (CONFIG_FILES.contains(name)
-        || name.startsWith("settings_")
-        || name.endsWith("_settings.py")
-        || name.endsWith("_config.py")) {
-      return true;
+  /**
+   * A configuration module, where reading the environment belongs (CFG001, CFG101). With {@code
+   * config-modules} in {@code [tool.keel]}, exactly the modules it names: {@code myapp.settings} is
+   * that module, {@code myapp.conf.*} the package and everything in it. Without it, by convention:
+   * any module or package named {@code config}, {@code configs}, {@code configuration}, {@code
+   * conf}, {@code settings}, {@code env}, {@code environment} or {@code constants}, or whose name
+   * starts with {@code settings_} or ends in {@code _config} or {@code _settings}, and everything
+   * inside such a package.
+   *
+   * @param path relative to the project root, {@code /}-separated
+   * @param module the dotted module name, if the file is importable
+   * @param configured the {@code config-modules} setting; empty means the conventions
+   */
+  static boolean isConfiguration(String path, Optional<String> module, List<String> configured) {
+    if (!configured.isEmpty()) {
+      String name = module.orElse("");
+      for (String pattern : configured) {
+        if (pattern.endsWith(".*")) {
+          String pkg = pattern.substring(0, pattern.length() - 2);
+          if (name.equals(pkg) || name.startsWith(pkg + ".")) {
+            return true;
+          }
+        } else if (name.equals(pattern)) {
+          return true;
+        }
+      }
+      return false;
     }
-    for (int i = 0; i < parts.length - 1; i++) {
-      if (CONFIG_DIRS.contains(parts[i])) {
+    String[] parts = path.split("/");
+    for (int i = 0; i < parts.length; i++) {
+      String p = i == parts.length - 1 ? parts[i].replaceFirst("\\.py$", "") : parts[i];
+      if (CONFIG_NAMES.contains(p)
+          || p.startsWith("settings_")
+          || p.endsWith("_config")
+          || p.endsWith("_settings")) {
         return true;
       }
     }
     return false;
+  }
+
+  /**
+   * A start-up module: {@code __main__.py}, Django's {@code manage.py}, {@code wsgi.py}, {@code
+   * asgi.py} and pytest's {@code conftest.py} put an application together, so CFG101 does not count
+   * their environment reads.
+   */
+  static boolean isStartup(String path) {
+    return STARTUP_FILES.contains(path.substring(path.lastIndexOf('/') + 1));
   }
 
   /**

@@ -1,0 +1,3 @@
+from os import environ
+
+STRIPE_KEY = environ["STRIPE_KEY"]

@@ -1,0 +1,5 @@
+import os
+
+
+def secret_key():
+    return os.environ["SECRET_KEY"]

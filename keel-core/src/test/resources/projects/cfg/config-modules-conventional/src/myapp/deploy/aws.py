@@ -1,0 +1,5 @@
+import os
+
+
+def region():
+    return os.getenv("AWS_REGION", "eu-west-1")

@@ -1,0 +1,3 @@
+import os
+
+SMTP_HOST = os.getenv("SMTP_HOST", "localhost")
