@@ -2,6 +2,7 @@ package dev.keel.metrics;
 
 import dev.keel.python.LineIndex;
 import dev.keel.python.ParseResult;
+import dev.keel.python.ast.Arguments;
 import dev.keel.python.ast.ExceptHandler;
 import dev.keel.python.ast.Expr;
 import dev.keel.python.ast.MatchCase;
@@ -69,13 +70,11 @@ public final class Callables {
    * The named parameters of a def: {@code *args}, {@code **kwargs} and the receiver not counted.
    */
   public static int parameterCount(FunctionSyntax def) {
-    int parameters = 0;
-    for (FunctionSyntax.Parameter p : def.parameters()) {
-      if (p.kind() == FunctionSyntax.Parameter.Kind.NAMED) {
-        parameters++;
-      }
-    }
-    return parameters;
+    // As def.parameters() would count them, without building the list.
+    Arguments a = def.args();
+    int positional = a.posonlyargs().size() + a.args().size();
+    int receiver = positional > 0 && def.receiver().isPresent() ? 1 : 0;
+    return positional - receiver + a.kwonlyargs().size();
   }
 
   /**

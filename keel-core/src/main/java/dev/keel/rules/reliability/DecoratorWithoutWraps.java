@@ -46,6 +46,9 @@ final class DecoratorWithoutWraps implements FileRule {
         return;
       }
     }
+    if (!definesFunction(body)) {
+      return; // most functions: no inner function to be a wrapper
+    }
     Set<String> params = new HashSet<>();
     for (Arg a : args.posonlyargs()) {
       params.add(a.arg());
@@ -128,5 +131,14 @@ final class DecoratorWithoutWraps implements FileRule {
     // Unresolved when the module also uses the name otherwise (Mock's `wraps=` parameter).
     String q = file.qualifiedName(target).orElse(file.text(target));
     return q.equals("wraps") || q.endsWith(".wraps");
+  }
+
+  private static boolean definesFunction(List<Stmt> body) {
+    for (Stmt s : body) {
+      if (s instanceof Stmt.FunctionDef || s instanceof Stmt.AsyncFunctionDef) {
+        return true;
+      }
+    }
+    return false;
   }
 }

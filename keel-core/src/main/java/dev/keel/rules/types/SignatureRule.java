@@ -11,8 +11,6 @@ import dev.keel.python.ast.Stmt;
 import dev.keel.rule.FileRule;
 import dev.keel.rule.FileVisit;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -29,7 +27,8 @@ abstract class SignatureRule implements FileRule {
   /** Shared by the four rules: the first to see a node records it, the others find it there. */
   private static final class Collected {
     final List<Def> defs = new ArrayList<>();
-    final Set<Node> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    // The walk hands a def to the four rules one after another, before any other node.
+    Node last;
     Boolean publicModule;
   }
 
@@ -43,9 +42,10 @@ abstract class SignatureRule implements FileRule {
   @Override
   public final void visit(Node node, FileVisit file) {
     Collected c = file.state(KEY, Collected::new);
-    if (!c.seen.add(node)) {
+    if (c.last == node) {
       return;
     }
+    c.last = node;
     FunctionSyntax.of(node, file.ancestors())
         .ifPresent(def -> c.defs.add(new Def(def, isPublic(def, c, file))));
   }
