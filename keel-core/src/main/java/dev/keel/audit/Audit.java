@@ -7,6 +7,7 @@ import dev.keel.config.Tier;
 import dev.keel.judge.Baseline;
 import dev.keel.judge.Fingerprints;
 import dev.keel.judge.Suppressions;
+import dev.keel.project.FileKind;
 import dev.keel.project.IgnoreRules;
 import dev.keel.project.Project;
 import dev.keel.project.ProjectContext;
@@ -266,7 +267,8 @@ public final class Audit {
     }
     ModuleContext where = where(file, target);
     SemanticModel model = SemanticModel.of(parse, where);
-    ModuleSummary summary = ModuleSummary.of(file.path(), where, parse, model);
+    ModuleSummary summary =
+        ModuleSummary.of(file.path(), where, parse, model, file.kind() == FileKind.TEST);
     long modelled = System.nanoTime();
     clock.semantic.add(modelled - parsed);
     List<Finding> findings = fileRules.check(file, parse, config, model);
@@ -281,7 +283,12 @@ public final class Audit {
               try {
                 ParseResult parse = PythonParser.parse(Files.readAllBytes(f.absolute()));
                 ModuleContext where = where(f, target);
-                return ModuleSummary.of(f.path(), where, parse, SemanticModel.of(parse, where));
+                return ModuleSummary.of(
+                    f.path(),
+                    where,
+                    parse,
+                    SemanticModel.of(parse, where),
+                    f.kind() == FileKind.TEST);
               } catch (IOException e) {
                 throw new ConfigException("cannot read " + f.path() + ": " + e.getMessage());
               }

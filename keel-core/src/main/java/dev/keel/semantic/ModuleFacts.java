@@ -26,13 +26,15 @@ import java.util.Set;
  *     pytest.raises} / {@code assertRaises} blocks or passed to them
  * @param optionalImportLines lines of imports inside {@code try:} blocks that catch {@code
  *     ImportError} (anywhere, functions included): optional dependencies
+ * @param tests what the functions of a test module assert (nothing for other modules)
  */
 public record ModuleFacts(
     List<EnvRead> envReads,
     List<Call> importTimeCalls,
     List<Callable> callables,
     Set<String> raiseTargets,
-    Set<Integer> optionalImportLines) {
+    Set<Integer> optionalImportLines,
+    TestFacts tests) {
   public ModuleFacts {
     optionalImportLines = Set.copyOf(optionalImportLines);
     envReads = List.copyOf(envReads);
@@ -61,23 +63,113 @@ public record ModuleFacts(
     }
   }
 
+  /**
+   * What the functions of a test module assert, for TST001. The functions are the top-level ones
+   * and the methods of test classes ({@link TestFunctions}), named as in {@link Callable#name};
+   * pytest fixtures are never among them (a test does not call one).
+   *
+   * @param asserting functions that assert, directly or through functions of the same module
+   * @param silent the others, tests and helpers, with the calls through which a helper of another
+   *     module may still assert for them
+   */
+  public record TestFacts(Set<String> asserting, List<Silent> silent) {
+    public TestFacts {
+      asserting = Set.copyOf(asserting);
+      silent = List.copyOf(silent);
+    }
+
+    public static TestFacts none() {
+      return new TestFacts(Set.of(), List.of());
+    }
+  }
+
+  /**
+   * A function that asserts nothing by itself or through functions of its own module.
+   *
+   * @param name qualified within the module: {@code test_total}, {@code TestCart.test_add}
+   * @param line the line of its {@code def}; with the columns, 1-based, the span a finding shows
+   * @param calls the dotted names its calls reach, through imports ({@code tests.helpers.same}) or
+   *     to its own module's functions ({@code tests.test_api.helper})
+   */
+  public record Silent(
+      String name,
+      boolean isTest,
+      int line,
+      int column,
+      int endLine,
+      int endColumn,
+      Set<String> calls) {
+    public Silent {
+      calls = Set.copyOf(calls);
+    }
+  }
+
   public static ModuleFacts empty() {
-    return new ModuleFacts(List.of(), List.of(), List.of(), Set.of(), Set.of());
+    return new ModuleFacts(List.of(), List.of(), List.of(), Set.of(), Set.of(), TestFacts.none());
   }
 
   private static final Set<String> ENV_CALLS =
       Set.of(
           "os.getenv", "os.environ.get", "os.getenvb", "os.environ.setdefault", "os.environ.pop");
 
-  /** Collects the facts of one parsed module. */
-  public static ModuleFacts of(ParseResult parse, SemanticModel model, String module) {
+  /** Collects the facts of one parsed module; test facts only when it is a test module. */
+  public static ModuleFacts of(
+      ParseResult parse, SemanticModel model, String module, boolean testModule) {
     Collector c = new Collector(parse.lines(), model, module);
     for (Stmt s : parse.module().body()) {
       c.stmt(s, "", false);
     }
     c.optionalImports(parse.module());
     return new ModuleFacts(
-        c.envReads, c.importTimeCalls, c.callables, c.raiseTargets, c.optionalImportLines);
+        c.envReads,
+        c.importTimeCalls,
+        c.callables,
+        c.raiseTargets,
+        c.optionalImportLines,
+        testModule ? testFacts(parse, model, module) : TestFacts.none());
+  }
+
+  private static TestFacts testFacts(ParseResult parse, SemanticModel model, String module) {
+    List<TestFunctions.Function> functions = TestFunctions.of(parse.module());
+    Set<String> assertingNames = TestFunctions.assertingHelpers(functions);
+    Set<String> topLevel = new HashSet<>();
+    for (TestFunctions.Function f : functions) {
+      if (f.qualifiedName().equals(f.name())) {
+        topLevel.add(f.name());
+      }
+    }
+    Set<String> asserting = new HashSet<>();
+    List<Silent> silent = new ArrayList<>();
+    LineIndex lines = parse.lines();
+    for (TestFunctions.Function f : functions) {
+      if (f.isFixture()) {
+        continue;
+      }
+      if (assertingNames.contains(f.name())) {
+        asserting.add(f.qualifiedName());
+        continue;
+      }
+      // The def line, from the keyword to the end of that line.
+      int start = f.node().range().start();
+      int line = lines.line(start);
+      int end = Math.max(start, Math.min(f.node().range().end(), lines.lineEnd(line)));
+      int column = lines.column(start) + 1;
+      int endLine = lines.line(end);
+      int endColumn = lines.column(end) + 1;
+      if (endLine == line && endColumn <= column) {
+        endColumn = column + 1;
+      }
+      silent.add(
+          new Silent(
+              f.qualifiedName(),
+              f.isTest(),
+              line,
+              column,
+              endLine,
+              endColumn,
+              TestFunctions.resolvedCalls(f, topLevel, model, module)));
+    }
+    return new TestFacts(asserting, silent);
   }
 
   private static final class Collector {

@@ -57,9 +57,22 @@ public record ModuleSummary(
       int endLine,
       int endColumn) {}
 
-  /** Summarises a parsed module and its semantic model. */
+  /** Summarises a parsed module of the code under audit and its semantic model. */
   public static ModuleSummary of(
       String path, ModuleContext context, ParseResult parse, SemanticModel model) {
+    return of(path, context, parse, model, false);
+  }
+
+  /**
+   * Summarises a parsed module and its semantic model; a module of the test suite also gets the
+   * test facts of {@link ModuleFacts#tests()}.
+   */
+  public static ModuleSummary of(
+      String path,
+      ModuleContext context,
+      ParseResult parse,
+      SemanticModel model,
+      boolean testModule) {
     List<ImportRecord> imports = new ArrayList<>();
     collectImports(parse.module().body(), ImportKind.TOP_LEVEL, context, parse.lines(), imports);
     List<Definition> definitions = new ArrayList<>();
@@ -93,7 +106,7 @@ public record ModuleSummary(
         definitions,
         exports,
         unused,
-        ModuleFacts.of(parse, model, context.module()));
+        ModuleFacts.of(parse, model, context.module(), testModule));
   }
 
   private static void collectImports(

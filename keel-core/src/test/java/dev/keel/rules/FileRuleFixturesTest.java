@@ -4,17 +4,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.keel.audit.Audit;
+import dev.keel.audit.AuditRequest;
 import dev.keel.config.KeelConfig;
 import dev.keel.project.FileKind;
 import dev.keel.project.ProjectFile;
 import dev.keel.python.PythonParser;
+import dev.keel.rule.FileRule;
 import dev.keel.rule.FileRules;
 import dev.keel.rule.Finding;
+import dev.keel.rule.ProjectRule;
 import dev.keel.rule.RuleDescriptor;
 import dev.keel.rule.RuleRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -29,7 +35,9 @@ import org.junit.jupiter.api.TestFactory;
  * Runs every file-rule fixture under {@code src/test/resources/fixtures/}: the lines marked {@code
  * # expect: CODE} must be exactly the lines where the rule named by the file reports; {@code #
  * expect-file: CODE} anywhere expects a finding about the whole file (line 0). A first line {@code
- * # fixture-path: pkg/utils.py} audits the fixture as if it were at that path.
+ * # fixture-path: pkg/utils.py} audits the fixture as if it were at that path. A project rule with
+ * no file step (TST001 judges each test module from the summaries) is run by a whole audit of a
+ * project that holds only the fixture, at that path.
  */
 class FileRuleFixturesTest {
   private static final Path ROOT = Path.of("src/test/resources/fixtures");
@@ -75,7 +83,10 @@ class FileRuleFixturesTest {
     String module = rel.replaceAll("\\.py$", "").replaceAll("/__init__$", "").replace('/', '.');
     ProjectFile file = new ProjectFile(fixture, rel, kind, Optional.of(module));
     List<Finding> found =
-        new FileRules(List.of(rule)).check(file, PythonParser.parse(bytes), KeelConfig.defaults());
+        rule.rule() instanceof ProjectRule && !(rule.rule() instanceof FileRule)
+            ? auditAlone(fixture, rel, code)
+            : new FileRules(List.of(rule))
+                .check(file, PythonParser.parse(bytes), KeelConfig.defaults());
 
     TreeMap<Integer, Integer> expected = new TreeMap<>();
     for (int i = 0; i < lines.size(); i++) {
@@ -113,5 +124,35 @@ class FileRuleFixturesTest {
         actualLines.size() < lines.size(),
         name + " must also have lines where " + code + " is quiet");
     assertEquals(expectedLines, actualLines, name + ": lines with findings" + detail);
+  }
+
+  /** The findings of {@code code} when the fixture, at {@code rel}, is the whole project. */
+  private static List<Finding> auditAlone(Path fixture, String rel, String code)
+      throws IOException {
+    Path root = Files.createTempDirectory("keel-fixture");
+    try {
+      Files.createDirectories(root.resolve(".git"));
+      Path at = root.resolve(rel);
+      Files.createDirectories(at.getParent());
+      Files.copy(fixture, at);
+      AuditRequest request =
+          new AuditRequest(
+              List.of(root),
+              Optional.empty(),
+              List.of(code),
+              List.of(),
+              Optional.empty(),
+              Optional.empty(),
+              false,
+              1,
+              LocalDate.of(2026, 6, 1));
+      return new Audit().run(request).findings();
+    } finally {
+      try (Stream<Path> s = Files.walk(root)) {
+        for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+          Files.delete(p);
+        }
+      }
+    }
   }
 }

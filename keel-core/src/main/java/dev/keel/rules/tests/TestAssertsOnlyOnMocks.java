@@ -1,11 +1,13 @@
 package dev.keel.rules.tests;
 
 import dev.keel.python.ast.Node;
+import dev.keel.python.ast.TextRange;
 import dev.keel.rule.FileRule;
 import dev.keel.rule.FileVisit;
 import dev.keel.rule.RuleSpec;
 import dev.keel.rule.Scope;
 import dev.keel.rule.Severity;
+import dev.keel.semantic.TestFunctions;
 import java.util.Set;
 
 @RuleSpec(
@@ -26,10 +28,10 @@ final class TestAssertsOnlyOnMocks implements FileRule {
     if (!file.isTest()) {
       return;
     }
-    for (TestFunctions.Function f : TestFunctions.of(file)) {
+    for (TestFunctions.Function f : TestFunctions.of(file.parse().module())) {
       if (f.isTest() && f.asserts() > 0 && f.mockAsserts() == f.asserts()) {
         file.report(
-            TestWithoutAssertion.header(file, f.node()),
+            header(file, f.node()),
             "test '"
                 + f.name()
                 + "' checks only mock calls ("
@@ -38,5 +40,13 @@ final class TestAssertsOnlyOnMocks implements FileRule {
                 + "): it pins the implementation, not the behaviour; assert on a result or state too");
       }
     }
+  }
+
+  /** The {@code def name(...)} line, not the whole body. */
+  private static TextRange header(FileVisit file, Node def) {
+    int start = def.range().start();
+    int line = file.lines().line(start);
+    int end = Math.min(def.range().end(), file.lines().lineEnd(line));
+    return new TextRange(start, Math.max(start, end));
   }
 }

@@ -1,0 +1,1 @@
+from .carts import add_and_compare
