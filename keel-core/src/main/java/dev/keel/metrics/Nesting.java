@@ -2,8 +2,10 @@ package dev.keel.metrics;
 
 import dev.keel.python.ast.ExceptHandler;
 import dev.keel.python.ast.MatchCase;
+import dev.keel.python.ast.Node;
 import dev.keel.python.ast.Stmt;
 import java.util.List;
+import java.util.Set;
 
 /**
  * How deep a function nests blocks: each {@code if}, {@code for}, {@code while}, {@code with},
@@ -106,5 +108,65 @@ public final class Nesting {
     }
     block(orelse, inner);
     block(finalbody, inner);
+  }
+
+  /** The statements that open a level ({@code elif} aside: it stays at its {@code if}'s). */
+  public static final Set<Class<? extends Node>> BLOCKS =
+      Set.of(
+          Stmt.If.class,
+          Stmt.For.class,
+          Stmt.AsyncFor.class,
+          Stmt.While.class,
+          Stmt.With.class,
+          Stmt.AsyncWith.class,
+          Stmt.Try.class,
+          Stmt.TryStar.class,
+          Stmt.Match.class);
+
+  /**
+   * For a walk that visits every block once, parents first: the def whose nesting block statement
+   * {@code block} counts for, given its enclosing nodes (outermost first), or {@code null} (at
+   * module level, or in a class). {@code level[0]} receives the level the block sits at, as {@link
+   * #of} counts it: the blocks on the path from the def down to it, {@code elif}s not counted.
+   */
+  public static Node countsFor(Stmt block, List<Node> ancestors, String text, int[] level) {
+    int depth = isElif(block, ancestors, ancestors.size(), text) ? 0 : 1;
+    for (int i = ancestors.size() - 1; i >= 0; i--) {
+      Node a = ancestors.get(i);
+      switch (a) {
+        case Stmt.FunctionDef f -> {
+          level[0] = depth;
+          return a;
+        }
+        case Stmt.AsyncFunctionDef f -> {
+          level[0] = depth;
+          return a;
+        }
+        case Stmt.ClassDef c -> {
+          return null;
+        }
+        default -> {
+          if (a instanceof Stmt s
+              && BLOCKS.contains(s.getClass())
+              && !isElif(s, ancestors, i, text)) {
+            depth++;
+          }
+        }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Whether {@code s}, whose parent is {@code ancestors[at - 1]}, is the {@code elif} of that
+   * {@code if}: its whole {@code else}, spelled {@code elif}.
+   */
+  private static boolean isElif(Stmt s, List<Node> ancestors, int at, String text) {
+    return s instanceof Stmt.If
+        && at > 0
+        && ancestors.get(at - 1) instanceof Stmt.If parent
+        && parent.orelse().size() == 1
+        && parent.orelse().get(0) == s
+        && text.startsWith("elif", s.range().start());
   }
 }

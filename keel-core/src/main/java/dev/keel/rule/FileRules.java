@@ -48,6 +48,20 @@ public final class FileRules {
           Stmt.Global.class,
           Stmt.Nonlocal.class);
 
+  /**
+   * Whether no rule wants names or attributes, so a chain of attributes over a name ({@code
+   * self.x}, {@code os.path.join}) holds nothing for any rule.
+   */
+  private boolean inertNames;
+
+  private static boolean isNameChain(Expr.Attribute a) {
+    Expr v = a.value();
+    while (v instanceof Expr.Attribute inner) {
+      v = inner.value();
+    }
+    return v instanceof Expr.Name;
+  }
+
   /** What the walk does with each node class: cheaper than a hash lookup on every node. */
   private final ClassValue<Entry[]> dispatch =
       new ClassValue<>() {
@@ -86,6 +100,7 @@ public final class FileRules {
       lists.putIfAbsent(Expr.Call.class, new ArrayList<>());
     }
     lists.forEach((k, v) -> byKind.put(k, v.toArray(Entry[]::new)));
+    inertNames = !byKind.containsKey(Expr.Name.class) && !byKind.containsKey(Expr.Attribute.class);
     callLists.forEach((k, v) -> byCallee.put(k, v.toArray(Entry[]::new)));
   }
 
@@ -135,6 +150,9 @@ public final class FileRules {
       for (Entry e : wanted) {
         visit.use(e.descriptor());
         e.rule().visit(n, visit);
+      }
+      if (inertNames && n instanceof Expr.Attribute a && isNameChain(a)) {
+        return; // `self.x`, `os.path.join`: nothing below for any rule (13% of all nodes)
       }
       if (anyCallees && n instanceof Expr.Call call) {
         byCallee(call);

@@ -158,7 +158,8 @@ public final class SemanticModel {
    * as np}).
    */
   public boolean isRenamedImport(String name) {
-    return renamedImports.contains(name);
+    // Most modules rename nothing: then the name's string is not even read.
+    return !renamedImports.isEmpty() && renamedImports.contains(name);
   }
 
   /** The qualified name of the function a call reaches, as in {@link #qualifiedName}. */

@@ -2,7 +2,6 @@ package dev.keel.rules.complexity;
 
 import dev.keel.metrics.Callables;
 import dev.keel.metrics.FunctionSyntax;
-import dev.keel.metrics.Nesting;
 import dev.keel.python.ast.Node;
 import dev.keel.python.ast.Stmt;
 import dev.keel.python.ast.TextRange;
@@ -66,9 +65,5 @@ final class Measured {
 
   int parameters() {
     return Callables.parameterCount(def);
-  }
-
-  Nesting.Result nesting() {
-    return Nesting.of(def.body(), file.text());
   }
 }

@@ -344,9 +344,11 @@ final class HardcodedSecret implements FileRule {
         || s.contains("github_pat_")) {
       return true;
     }
-    // gh?_ with ? one of p, o, u, s, r; "gh" itself is common in prose.
-    for (int i = s.indexOf("gh"); i >= 0 && i + 3 < s.length(); i = s.indexOf("gh", i + 2)) {
-      if (s.charAt(i + 3) == '_' && "pousr".indexOf(s.charAt(i + 2)) >= 0) {
+    // gh?_ with ? one of p, o, u, s, r: found from its underscore, rarer in prose than "gh".
+    for (int i = s.indexOf('_', 3); i >= 0; i = s.indexOf('_', i + 1)) {
+      if (s.charAt(i - 3) == 'g'
+          && s.charAt(i - 2) == 'h'
+          && "pousr".indexOf(s.charAt(i - 1)) >= 0) {
         return true;
       }
     }

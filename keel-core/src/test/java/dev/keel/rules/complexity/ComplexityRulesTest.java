@@ -90,8 +90,8 @@ class ComplexityRulesTest {
         List.of(
             "3:5 CPX002 `Orders.total` is 6 lines long (max-function-length is 5)",
             "3:5 CPX003 `Orders.total` takes 3 parameters (max-parameters is 2)",
-            "6:17 CPX004 `Orders.total` nests blocks 3 deep (max-nesting is 2)",
-            "3:5 CPX001 `Orders.total` has a cyclomatic complexity of 5 (max-complexity is 4)"),
+            "3:5 CPX001 `Orders.total` has a cyclomatic complexity of 5 (max-complexity is 4)",
+            "6:17 CPX004 `Orders.total` nests blocks 3 deep (max-nesting is 2)"),
         check(
             source,
             Map.of(
@@ -102,18 +102,45 @@ class ComplexityRulesTest {
   }
 
   /**
-   * CPX001 counts during the one walk of the file ({@link RadonComplexity#countsFor}), where {@code
-   * keel metrics} walks each def's body on its own ({@link Callables#measureAll}, checked against
-   * radon): with max-complexity 0 every def is reported, and the two must give every def the same
-   * number. Over a source built to trip attribution (asserts, lambdas, nested defs and classes,
-   * decorators, defaults and annotations with conditions in them) and the Python files of the
-   * standard library of the {@code python3} on PATH, when there is one.
+   * CPX001 and CPX004 count during the one walk of the file ({@code RadonComplexity.countsFor},
+   * {@code Nesting.countsFor}), where {@code keel metrics} walks each def's body on its own ({@link
+   * Callables#measureAll}, checked against radon): with max-complexity and max-nesting 0 every def
+   * is reported, and the two must give every def the same complexity, depth and deepest block. Over
+   * a source built to trip attribution (asserts, lambdas, nested defs and classes, decorators,
+   * defaults and annotations with conditions in them) and the Python files of the standard library
+   * of the {@code python3} on PATH, when there is one.
    */
   @Test
   void theWalkCountsEveryDefAsKeelMetricsDoes() throws Exception {
     String tricky =
         """
         import functools
+        def nest(x):
+            if x:
+                pass
+            elif x > 1:
+                for y in x:
+                    with y:
+                        pass
+            elif x > 2:
+                try:
+                    while x:
+                        if x:
+                            pass
+                        else:
+                            if y:
+                                pass
+                except E:
+                    match x:
+                        case 1:
+                            if x:
+                                pass
+            else:
+                if x:
+                    pass
+                elif y:
+                    for z in y:
+                        pass
         def outer(a=1 if X else 2, *, b: (int if Y else str) = None) -> (A if Z else B):
             assert a and b, "x" if a else "y"
             f = lambda q=(1 if a else 2): [i for i in q if i or a]
@@ -169,19 +196,37 @@ class ComplexityRulesTest {
     }
     List<String> expected = new ArrayList<>();
     for (CallableMetrics m : Callables.measureAll(parse)) {
-      expected.add(m.line() + " `" + m.name() + "` " + m.complexity());
+      expected.add(m.line() + " `" + m.name() + "` complexity " + m.complexity());
+      if (m.nesting() > 0) {
+        int at = m.deepestBlock().range().start();
+        expected.add(
+            parse.lines().line(at)
+                + ":"
+                + (parse.lines().column(at) + 1)
+                + " `"
+                + m.name()
+                + "` nesting "
+                + m.nesting());
+      }
     }
     List<String> walked = new ArrayList<>();
-    for (String f : check(parse, Map.of("max-complexity", 0))) {
+    for (String f : check(parse, Map.of("max-complexity", 0, "max-nesting", 0))) {
       Matcher m = CPX001.matcher(f);
       if (m.matches()) {
-        walked.add(m.group(1) + " `" + m.group(2) + "` " + m.group(3));
+        walked.add(m.group(1) + " `" + m.group(2) + "` complexity " + m.group(3));
+      }
+      m = CPX004.matcher(f);
+      if (m.matches()) {
+        walked.add(m.group(1) + " `" + m.group(2) + "` nesting " + m.group(3));
       }
     }
     Collections.sort(expected);
     Collections.sort(walked);
     assertEquals(expected, walked, where);
   }
+
+  private static final Pattern CPX004 =
+      Pattern.compile("(\\d+:\\d+) CPX004 `(.*)` nests blocks (\\d+) deep .*");
 
   private static final Pattern CPX001 =
       Pattern.compile("(\\d+):\\d+ CPX001 `(.*)` has a cyclomatic complexity of (\\d+) .*");
