@@ -3,7 +3,9 @@ package dev.keel.semantic;
 import dev.keel.python.LineIndex;
 import dev.keel.python.ParseResult;
 import dev.keel.python.ast.ConstantValue;
+import dev.keel.python.ast.ExceptHandler;
 import dev.keel.python.ast.Expr;
+import dev.keel.python.ast.MatchCase;
 import dev.keel.python.ast.Node;
 import dev.keel.python.ast.Stmt;
 import dev.keel.python.ast.WithItem;
@@ -71,17 +73,29 @@ public record ModuleFacts(
    * @param asserting functions that assert, directly or through functions of the same module
    * @param silent the others, tests and helpers, with the calls through which a helper of another
    *     module may still assert for them
+   * @param mockOnly tests whose every assertion is on a mock, for TST002
    */
-  public record TestFacts(Set<String> asserting, List<Silent> silent) {
+  public record TestFacts(Set<String> asserting, List<Silent> silent, List<MockOnly> mockOnly) {
     public TestFacts {
       asserting = Set.copyOf(asserting);
       silent = List.copyOf(silent);
+      mockOnly = List.copyOf(mockOnly);
     }
 
     public static TestFacts none() {
-      return new TestFacts(Set.of(), List.of());
+      return new TestFacts(Set.of(), List.of(), List.of());
     }
   }
+
+  /**
+   * A test whose assertions all check mock calls ({@code assert_called_with}, {@code mock.called}).
+   *
+   * @param name the function's own name
+   * @param assertions how many assertions it makes
+   * @param line the line of its {@code def}; with the columns, 1-based, the span a finding shows
+   */
+  public record MockOnly(
+      String name, int assertions, int line, int column, int endLine, int endColumn) {}
 
   /**
    * A function that asserts nothing by itself or through functions of its own module.
@@ -140,8 +154,13 @@ public record ModuleFacts(
     }
     Set<String> asserting = new HashSet<>();
     List<Silent> silent = new ArrayList<>();
+    List<MockOnly> mockOnly = new ArrayList<>();
     LineIndex lines = parse.lines();
     for (TestFunctions.Function f : functions) {
+      if (f.isTest() && f.asserts() > 0 && f.mockAsserts() == f.asserts()) {
+        int[] span = defLine(f, lines);
+        mockOnly.add(new MockOnly(f.name(), f.asserts(), span[0], span[1], span[2], span[3]));
+      }
       if (f.isFixture()) {
         continue;
       }
@@ -149,27 +168,35 @@ public record ModuleFacts(
         asserting.add(f.qualifiedName());
         continue;
       }
-      // The def line, from the keyword to the end of that line.
-      int start = f.node().range().start();
-      int line = lines.line(start);
-      int end = Math.max(start, Math.min(f.node().range().end(), lines.lineEnd(line)));
-      int column = lines.column(start) + 1;
-      int endLine = lines.line(end);
-      int endColumn = lines.column(end) + 1;
-      if (endLine == line && endColumn <= column) {
-        endColumn = column + 1;
-      }
+      int[] span = defLine(f, lines);
       silent.add(
           new Silent(
               f.qualifiedName(),
               f.isTest(),
-              line,
-              column,
-              endLine,
-              endColumn,
+              span[0],
+              span[1],
+              span[2],
+              span[3],
               TestFunctions.resolvedCalls(f, topLevel, model, module)));
     }
-    return new TestFacts(asserting, silent);
+    return new TestFacts(asserting, silent, mockOnly);
+  }
+
+  /**
+   * The def line, from the keyword to the end of that line: line, column, end line, end column,
+   * 1-based.
+   */
+  private static int[] defLine(TestFunctions.Function f, LineIndex lines) {
+    int start = f.node().range().start();
+    int line = lines.line(start);
+    int end = Math.max(start, Math.min(f.node().range().end(), lines.lineEnd(line)));
+    int column = lines.column(start) + 1;
+    int endLine = lines.line(end);
+    int endColumn = lines.column(end) + 1;
+    if (endLine == line && endColumn <= column) {
+      endColumn = column + 1;
+    }
+    return new int[] {line, column, endLine, endColumn};
   }
 
   private static final class Collector {
@@ -191,7 +218,14 @@ public record ModuleFacts(
           markImports(b);
         }
       }
-      SyntaxChildren.forEach(n, this::optionalImports);
+      SyntaxChildren.forEach(n, this::optionalImportsBelow);
+    }
+
+    /** Imports are statements: expressions hold none, so the search does not enter them. */
+    private void optionalImportsBelow(Node n) {
+      if (n instanceof Stmt || n instanceof ExceptHandler || n instanceof MatchCase) {
+        optionalImports(n);
+      }
     }
 
     private void markImports(Node n) {
