@@ -32,8 +32,7 @@ final class Measured {
   static Measured of(Node node, FileVisit file) {
     Measured[] last = file.state(KEY, () -> new Measured[1]);
     if (last[0] == null || last[0].def.node() != node) {
-      last[0] =
-          FunctionSyntax.of(node, file.ancestors()).map(d -> new Measured(d, file)).orElse(null);
+      last[0] = FunctionSyntax.visiting(node, file).map(d -> new Measured(d, file)).orElse(null);
     }
     return last[0];
   }

@@ -76,7 +76,15 @@ final class HttpCallWithoutTimeout implements FileRule {
   }
 
   private static boolean isSessionConstructor(Expr.Call c, FileVisit file) {
-    return file.qualifiedName(c.func()).filter(NO_DEFAULT_SESSIONS::contains).isPresent();
+    boolean maySession =
+        switch (c.func()) {
+          case Expr.Attribute a -> a.attr().equalsIgnoreCase("session");
+          case Expr.Name n ->
+              n.id().equalsIgnoreCase("session") || file.semantic().isRenamedImport(n.id());
+          default -> false;
+        };
+    return maySession
+        && file.qualifiedName(c.func()).filter(NO_DEFAULT_SESSIONS::contains).isPresent();
   }
 
   private static void check(Expr.Call c, Sessions sessions, FileVisit file) {

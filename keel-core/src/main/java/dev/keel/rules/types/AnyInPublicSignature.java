@@ -23,7 +23,7 @@ final class AnyInPublicSignature extends SignatureRule {
         continue;
       }
       FunctionSyntax def = d.syntax();
-      for (FunctionSyntax.Parameter p : def.parameters()) {
+      for (FunctionSyntax.Parameter p : d.parameters()) {
         // `*args: Any` and `**kwargs: Any` are the idiom for forwarding; leave them be.
         if (p.kind() == FunctionSyntax.Parameter.Kind.NAMED && p.arg().annotation() != null) {
           check(

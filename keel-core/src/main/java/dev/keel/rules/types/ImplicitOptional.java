@@ -22,7 +22,7 @@ final class ImplicitOptional extends SignatureRule {
   void check(List<Def> defs, TypingNames names, FileVisit file) {
     for (Def d : defs) {
       FunctionSyntax def = d.syntax();
-      for (FunctionSyntax.Parameter p : def.parameters()) {
+      for (FunctionSyntax.Parameter p : d.parameters()) {
         Expr annotation = p.arg().annotation();
         if (annotation != null
             && isNone(p.defaultValue())

@@ -25,7 +25,7 @@ final class LowAnnotationCoverage extends SignatureRule {
         continue;
       }
       FunctionSyntax def = d.syntax();
-      for (FunctionSyntax.Parameter p : def.parameters()) {
+      for (FunctionSyntax.Parameter p : d.parameters()) {
         slots++;
         annotated += p.arg().annotation() != null ? 1 : 0;
       }

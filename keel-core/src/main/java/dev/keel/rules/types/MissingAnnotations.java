@@ -25,7 +25,7 @@ final class MissingAnnotations extends SignatureRule {
       }
       FunctionSyntax def = d.syntax();
       List<String> missing = new ArrayList<>();
-      for (FunctionSyntax.Parameter p : def.parameters()) {
+      for (FunctionSyntax.Parameter p : d.parameters()) {
         if (p.arg().annotation() == null) {
           missing.add(
               "`"

@@ -22,7 +22,11 @@ import java.util.Set;
  */
 abstract class SignatureRule implements FileRule {
   /** A def and whether it is public: not in a test, not private, not nested in a function. */
-  record Def(FunctionSyntax syntax, boolean isPublic) {}
+  record Def(FunctionSyntax syntax, boolean isPublic, List<FunctionSyntax.Parameter> parameters) {
+    Def(FunctionSyntax syntax, boolean isPublic) {
+      this(syntax, isPublic, syntax.parameters());
+    }
+  }
 
   /** Shared by the four rules: the first to see a node records it, the others find it there. */
   private static final class Collected {
@@ -46,7 +50,7 @@ abstract class SignatureRule implements FileRule {
       return;
     }
     c.last = node;
-    FunctionSyntax.of(node, file.ancestors())
+    FunctionSyntax.visiting(node, file)
         .ifPresent(def -> c.defs.add(new Def(def, isPublic(def, c, file))));
   }
 
