@@ -62,18 +62,55 @@ public final class FileRules {
     return v instanceof Expr.Name;
   }
 
-  /** What the walk does with each node class: cheaper than a hash lookup on every node. */
-  private final ClassValue<Entry[]> dispatch =
-      new ClassValue<>() {
-        @Override
-        protected Entry[] computeValue(Class<?> kind) {
-          Entry[] wanted = byKind.get(kind);
-          if (wanted != null) {
-            return wanted;
-          }
-          return LEAVES.contains(kind) ? SKIP : NONE;
-        }
-      };
+  /**
+   * What the walk does with each node class, in an open-addressing table over every class of the
+   * sealed syntax tree, filled here and read-only afterwards (threads share it): one identity hash
+   * and a probe or two per node.
+   */
+  private final Class<?>[] kindKeys = new Class<?>[512];
+
+  private final Entry[][] kindValues = new Entry[512][];
+
+  private void fillDispatch() {
+    List<Class<?>> kinds = new ArrayList<>();
+    concreteKinds(Node.class, kinds);
+    if (kinds.size() * 2 > kindKeys.length) {
+      throw new IllegalStateException("dispatch table too small for " + kinds.size() + " kinds");
+    }
+    for (Class<?> kind : kinds) {
+      Entry[] wanted = byKind.get(kind);
+      Entry[] value = wanted != null ? wanted : LEAVES.contains(kind) ? SKIP : NONE;
+      int h = System.identityHashCode(kind) & (kindKeys.length - 1);
+      while (kindKeys[h] != null) {
+        h = (h + 1) & (kindKeys.length - 1);
+      }
+      kindKeys[h] = kind;
+      kindValues[h] = value;
+    }
+  }
+
+  private static void concreteKinds(Class<?> c, List<Class<?>> out) {
+    Class<?>[] permitted = c.getPermittedSubclasses();
+    if (permitted == null) {
+      out.add(c);
+      return;
+    }
+    for (Class<?> p : permitted) {
+      concreteKinds(p, out);
+    }
+  }
+
+  private Entry[] dispatch(Class<?> kind) {
+    int h = System.identityHashCode(kind) & (kindKeys.length - 1);
+    Class<?> k;
+    while ((k = kindKeys[h]) != kind) {
+      if (k == null) {
+        return NONE;
+      }
+      h = (h + 1) & (kindKeys.length - 1);
+    }
+    return kindValues[h];
+  }
 
   /** The file rules among {@code rules}. */
   public FileRules(List<RuleDescriptor> rules) {
@@ -101,6 +138,7 @@ public final class FileRules {
     }
     lists.forEach((k, v) -> byKind.put(k, v.toArray(Entry[]::new)));
     inertNames = !byKind.containsKey(Expr.Name.class) && !byKind.containsKey(Expr.Attribute.class);
+    fillDispatch();
     callLists.forEach((k, v) -> byCallee.put(k, v.toArray(Entry[]::new)));
   }
 
@@ -143,7 +181,7 @@ public final class FileRules {
 
     @Override
     public void accept(Node n) {
-      Entry[] wanted = dispatch.get(n.getClass());
+      Entry[] wanted = dispatch(n.getClass());
       if (wanted == SKIP) {
         return;
       }
