@@ -58,7 +58,8 @@ final class EnvironmentReadInFunction implements FileRule {
     return file.state(
         EnvironmentReadInFunction.class,
         () ->
-            ModuleRole.isConfiguration(file.path(), file.module(), file.config().configModules()));
+            ModuleRole.isConfiguration(file.path(), file.module(), file.config().configModules())
+                || ModuleRole.isStartup(file.path()));
   }
 
   private static boolean isEnviron(Expr e, FileVisit file) {

@@ -88,8 +88,8 @@ final class ModuleRole {
 
   /**
    * A start-up module: {@code __main__.py}, Django's {@code manage.py}, {@code wsgi.py}, {@code
-   * asgi.py} and pytest's {@code conftest.py} put an application together, so CFG101 does not count
-   * their environment reads.
+   * asgi.py} and pytest's {@code conftest.py} put an application together, so neither CFG001 nor
+   * CFG101 counts their environment reads.
    */
   static boolean isStartup(String path) {
     return STARTUP_FILES.contains(path.substring(path.lastIndexOf('/') + 1));
