@@ -31,6 +31,11 @@ final class EnvironmentReadInFunction implements FileRule {
   }
 
   @Override
+  public Set<String> callees() {
+    return FileRule.lastParts(READ_CALLS);
+  }
+
+  @Override
   public void visit(Node node, FileVisit file) {
     if (file.isTest() || isConfiguration(file) || !ModuleRole.inFunction(file.ancestors())) {
       return;

@@ -30,6 +30,11 @@ final class DebugModeEnabled implements FileRule {
   }
 
   @Override
+  public Set<String> callees() {
+    return Set.of("run", "run_simple");
+  }
+
+  @Override
   public void visit(Node node, FileVisit file) {
     Imports imports = file.state(this, Imports::new);
     switch (node) {
