@@ -297,6 +297,11 @@ final class HardcodedSecret implements FileRule {
   }
 
   private void byFormat(Expr.Constant c, FileVisit file) {
+    // A literal's value is never longer than its source text (escapes only shorten it): most
+    // constants are too short to hold a key, and are left without reading their value.
+    if (c.range().end() - c.range().start() < 16) {
+      return;
+    }
     String s = Calls.stringValue(c);
     if (s == null || s.length() < 16 || !mayHoldAKnownFormat(s)) {
       return;
