@@ -83,7 +83,8 @@ public final class Callables {
    */
   public static TextRange nameRange(FunctionSyntax def, String text) {
     int pos = def.node().range().start();
-    for (Expr d : def.decorators()) {
+    for (int i = 0, size = def.decorators().size(); i < size; i++) {
+      Expr d = def.decorators().get(i);
       pos = Math.max(pos, d.range().end());
     }
     int end = def.node().range().end();

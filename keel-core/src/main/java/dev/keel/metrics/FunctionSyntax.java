@@ -36,7 +36,8 @@ public record FunctionSyntax(
     StringBuilder prefix = new StringBuilder();
     Node innermost = null;
     boolean nested = false;
-    for (Node a : ancestors) {
+    for (int i = 0, size = ancestors.size(); i < size; i++) {
+      Node a = ancestors.get(i);
       switch (a) {
         case Stmt.ClassDef c -> {
           prefix.append(c.name()).append('.');
@@ -66,7 +67,7 @@ public record FunctionSyntax(
                   f.body(),
                   f.decoratorList(),
                   f.returns(),
-                  prefix + f.name(),
+                  prefix.append(f.name()).toString(),
                   method,
                   nested));
       case Stmt.AsyncFunctionDef f ->
@@ -78,7 +79,7 @@ public record FunctionSyntax(
                   f.body(),
                   f.decoratorList(),
                   f.returns(),
-                  prefix + f.name(),
+                  prefix.append(f.name()).toString(),
                   method,
                   nested));
       default -> Optional.empty();
@@ -102,7 +103,8 @@ public record FunctionSyntax(
 
   /** Whether a method is decorated {@code @staticmethod}, so it has no receiver. */
   public boolean isStaticMethod() {
-    for (Expr d : decorators) {
+    for (int i = 0, size = decorators.size(); i < size; i++) {
+      Expr d = decorators.get(i);
       if (d instanceof Expr.Name n && n.id().equals("staticmethod")
           || d instanceof Expr.Attribute a && a.attr().equals("staticmethod")) {
         return true;

@@ -148,7 +148,8 @@ final class ModuleRole {
 
   /** Whether the walk is inside a function or lambda body. */
   static boolean inFunction(List<Node> ancestors) {
-    for (Node n : ancestors) {
+    for (int i = 0, size = ancestors.size(); i < size; i++) {
+      Node n = ancestors.get(i);
       if (n instanceof Stmt.FunctionDef
           || n instanceof Stmt.AsyncFunctionDef
           || n instanceof Expr.Lambda) {
@@ -160,10 +161,11 @@ final class ModuleRole {
 
   /** Whether the walk is inside {@code if __name__ == "__main__":} or {@code if TYPE_CHECKING:}. */
   static boolean inGuard(List<Node> ancestors) {
-    for (Node n : ancestors) {
-      if (n instanceof Stmt.If i
-          && (isMainGuard(i.test())
-              || i.test() instanceof Expr.Name t && t.id().equals("TYPE_CHECKING"))) {
+    for (int i = 0, size = ancestors.size(); i < size; i++) {
+      Node n = ancestors.get(i);
+      if (n instanceof Stmt.If guard
+          && (isMainGuard(guard.test())
+              || guard.test() instanceof Expr.Name t && t.id().equals("TYPE_CHECKING"))) {
         return true;
       }
     }

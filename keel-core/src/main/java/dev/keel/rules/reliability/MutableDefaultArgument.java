@@ -37,10 +37,12 @@ final class MutableDefaultArgument implements FileRule {
   @Override
   public void visit(Node node, FileVisit file) {
     Arguments args = (Arguments) node;
-    for (Expr d : args.defaults()) {
+    for (int i = 0, size = args.defaults().size(); i < size; i++) {
+      Expr d = args.defaults().get(i);
       check(d, file);
     }
-    for (Expr d : args.kwDefaults()) {
+    for (int i = 0, size = args.kwDefaults().size(); i < size; i++) {
+      Expr d = args.kwDefaults().get(i);
       if (d != null) {
         check(d, file);
       }

@@ -15,7 +15,8 @@ final class Syntax {
   private Syntax() {}
 
   static Expr keyword(Expr.Call call, String name) {
-    for (Keyword k : call.keywords()) {
+    for (int i = 0, size = call.keywords().size(); i < size; i++) {
+      Keyword k = call.keywords().get(i);
       if (name.equals(k.arg())) {
         return k.value();
       }
@@ -24,7 +25,8 @@ final class Syntax {
   }
 
   static boolean hasDoubleStar(Expr.Call call) {
-    for (Keyword k : call.keywords()) {
+    for (int i = 0, size = call.keywords().size(); i < size; i++) {
+      Keyword k = call.keywords().get(i);
       if (k.arg() == null) {
         return true;
       }
@@ -42,7 +44,8 @@ final class Syntax {
   }
 
   static boolean hasStarArgs(Expr.Call call) {
-    for (Expr a : call.args()) {
+    for (int i = 0, size = call.args().size(); i < size; i++) {
+      Expr a = call.args().get(i);
       if (a instanceof Expr.Starred) {
         return true;
       }

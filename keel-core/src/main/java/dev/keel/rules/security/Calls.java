@@ -10,7 +10,8 @@ final class Calls {
 
   /** The value of keyword {@code name}, or null. */
   static Expr keyword(Expr.Call call, String name) {
-    for (Keyword k : call.keywords()) {
+    for (int i = 0, size = call.keywords().size(); i < size; i++) {
+      Keyword k = call.keywords().get(i);
       if (name.equals(k.arg())) {
         return k.value();
       }

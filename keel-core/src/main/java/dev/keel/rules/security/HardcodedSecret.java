@@ -202,7 +202,8 @@ final class HardcodedSecret implements FileRule {
   public void visit(Node node, FileVisit file) {
     switch (node) {
       case Stmt.Assign a -> {
-        for (Expr t : a.targets()) {
+        for (int i = 0, size = a.targets().size(); i < size; i++) {
+          Expr t = a.targets().get(i);
           byName(nameOf(t), a.value(), file);
         }
       }
@@ -212,7 +213,8 @@ final class HardcodedSecret implements FileRule {
         }
       }
       case Expr.Call c -> {
-        for (Keyword k : c.keywords()) {
+        for (int i = 0, size = c.keywords().size(); i < size; i++) {
+          Keyword k = c.keywords().get(i);
           if (k.arg() != null) {
             byName(k.arg(), k.value(), file);
           }

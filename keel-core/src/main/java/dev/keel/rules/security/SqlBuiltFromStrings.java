@@ -51,7 +51,8 @@ final class SqlBuiltFromStrings implements FileRule {
     switch (node) {
       case Stmt.Assign a -> {
         boolean isBuilt = isBuilt(a.value(), file);
-        for (Expr t : a.targets()) {
+        for (int i = 0, size = a.targets().size(); i < size; i++) {
+          Expr t = a.targets().get(i);
           if (t instanceof Expr.Name n && (isBuilt || !built.isEmpty())) {
             remember(built, new Key(scope(file), n.id()), a.value(), isBuilt);
           }
