@@ -1,6 +1,13 @@
 /**
  * The rule framework: a rule's declaration ({@link dev.keel.rule.RuleSpec}), the kinds of check,
- * findings, severities and the one registry of every rule. It depends on no step of the pipeline
- * but the project model that project rules read.
+ * findings, severities and the one registry of every rule. File rules read the syntax tree and the
+ * semantic model of one module ({@code dev.keel.python}, {@code dev.keel.semantic}); project rules
+ * read the project model and the module summaries.
+ *
+ * <p>{@link dev.keel.rule.FileRules} walks each file once for every file rule: a rule names the
+ * node kinds it wants ({@link dev.keel.rule.FileRule#nodeKinds}) and, for calls, may name the
+ * callees it looks for ({@link dev.keel.rule.FileRule#callees}), so it is shown only the calls that
+ * can match. The walk is the hottest code of an audit: it allocates nothing per node and skips what
+ * no rule wants (names, attribute chains over names).
  */
 package dev.keel.rule;
