@@ -325,7 +325,18 @@ public final class Audit {
         .config()
         .tiers()
         .forEach((t, patterns) -> tiers.put(t, IgnoreRules.parse("", patterns)));
-    Map<String, Suppressions> suppressions = new HashMap<>();
+    // Each file with findings is read again for its suppression comments: in parallel, file by
+    // file.
+    Map<String, Suppressions> suppressions =
+        raw.stream()
+            .filter(f -> f.span().isPresent())
+            .map(Finding::path)
+            .distinct()
+            .toList()
+            .parallelStream()
+            .collect(
+                java.util.stream.Collectors.toConcurrentMap(
+                    p -> p, p -> Suppressions.fromText(texts.text(p))));
     List<Finding> kept = new ArrayList<>();
     for (Finding f : raw) {
       if (!project.inScope(f.path())) {
@@ -336,8 +347,7 @@ public final class Audit {
         continue;
       }
       if (f.span().isPresent()) {
-        Suppressions s =
-            suppressions.computeIfAbsent(f.path(), p -> Suppressions.fromText(texts.text(p)));
+        Suppressions s = suppressions.get(f.path());
         if (s.suppresses(f.span().get().line(), f.code())) {
           continue;
         }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,8 +12,13 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /** Lines of project files, read on demand and kept only for files that have findings. */
 final class FileTexts implements SourceLines {
+  /** A file's text with line breaks made {@code \n}, and its lines. */
+  private record Text(String text, List<String> lines) {}
+
+  private static final Text EMPTY = new Text("", List.of(""));
+
   private final Path root;
-  private final Map<String, List<String>> lines = new ConcurrentHashMap<>();
+  private final Map<String, Text> texts = new ConcurrentHashMap<>();
 
   FileTexts(Path root) {
     this.root = root;
@@ -25,11 +31,15 @@ final class FileTexts implements SourceLines {
   }
 
   String text(String path) {
-    return String.join("\n", lines(path));
+    return read(path).text();
   }
 
   List<String> lines(String path) {
-    return lines.computeIfAbsent(
+    return read(path).lines();
+  }
+
+  private Text read(String path) {
+    return texts.computeIfAbsent(
         path,
         p -> {
           try {
@@ -37,10 +47,35 @@ final class FileTexts implements SourceLines {
             if (text.startsWith("\uFEFF")) {
               text = text.substring(1);
             }
-            return List.of(text.split("\r\n|\r|\n", -1));
+            return split(text);
           } catch (IOException e) {
-            return List.of();
+            return EMPTY;
           }
         });
+  }
+
+  /**
+   * Splits at {@code \r\n}, {@code \r} and {@code \n}, by hand: the judge reads every file with
+   * findings.
+   */
+  private static Text split(String text) {
+    List<String> lines = new ArrayList<>();
+    int start = 0;
+    boolean crs = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\n' || c == '\r') {
+        lines.add(text.substring(start, i));
+        if (c == '\r') {
+          crs = true;
+          if (i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+            i++;
+          }
+        }
+        start = i + 1;
+      }
+    }
+    lines.add(text.substring(start));
+    return new Text(crs ? String.join("\n", lines) : text, List.copyOf(lines));
   }
 }
