@@ -9,8 +9,7 @@ import dev.keel.project.ProjectFile;
 import dev.keel.python.ParseResult;
 import dev.keel.python.PythonParser;
 import dev.keel.python.ast.Node;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import dev.keel.testing.PythonStdlib;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,7 +17,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -116,7 +114,7 @@ class FileRulesWalkTest {
     ParseResult parsed = PythonParser.parse(source);
     assertEquals(List.of(), parsed.errors());
     assertWalksEverything("built-in source", parsed);
-    Optional<Path> lib = stdlib();
+    Optional<Path> lib = PythonStdlib.find();
     if (lib.isEmpty()) {
       System.out.println("python3's standard library not found: walked the built-in source only");
       return;
@@ -134,25 +132,5 @@ class FileRulesWalkTest {
       }
     }
     assertTrue(files > 100, "only " + files + " files under " + lib.get());
-  }
-
-  private static Optional<Path> stdlib() {
-    try {
-      Process p =
-          new ProcessBuilder(
-                  "python3", "-c", "import sysconfig; print(sysconfig.get_paths()['stdlib'])")
-              .redirectErrorStream(true)
-              .start();
-      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-      if (p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0) {
-        Path dir = Path.of(out);
-        return Files.isRegularFile(dir.resolve("os.py")) ? Optional.of(dir) : Optional.empty();
-      }
-    } catch (IOException e) {
-      return Optional.empty();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    return Optional.empty();
   }
 }

@@ -13,8 +13,7 @@ import dev.keel.python.PythonParser;
 import dev.keel.rule.FileRules;
 import dev.keel.rule.RuleDescriptor;
 import dev.keel.rule.RuleRegistry;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import dev.keel.testing.PythonStdlib;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,7 +22,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -171,7 +169,7 @@ class ComplexityRulesTest {
     ParseResult parsed = PythonParser.parse(tricky);
     assertEquals(List.of(), parsed.errors());
     assertSameCounts("tricky", parsed);
-    Optional<Path> lib = stdlib();
+    Optional<Path> lib = PythonStdlib.find();
     if (lib.isEmpty()) {
       System.out.println("python3's standard library not found: compared the built-in source only");
       return;
@@ -230,24 +228,4 @@ class ComplexityRulesTest {
 
   private static final Pattern CPX001 =
       Pattern.compile("(\\d+):\\d+ CPX001 `(.*)` has a cyclomatic complexity of (\\d+) .*");
-
-  private static Optional<Path> stdlib() {
-    try {
-      Process p =
-          new ProcessBuilder(
-                  "python3", "-c", "import sysconfig; print(sysconfig.get_paths()['stdlib'])")
-              .redirectErrorStream(true)
-              .start();
-      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-      if (p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0) {
-        Path dir = Path.of(out);
-        return Files.isRegularFile(dir.resolve("os.py")) ? Optional.of(dir) : Optional.empty();
-      }
-    } catch (IOException e) {
-      return Optional.empty();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    return Optional.empty();
-  }
 }
