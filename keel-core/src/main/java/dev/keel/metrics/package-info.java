@@ -2,7 +2,8 @@
  * Measures of each callable of a module: cyclomatic complexity counted as radon's {@code cc} counts
  * it, length, parameters, nesting and annotation coverage. The {@code CPX} and {@code TYP} rules
  * and {@code keel metrics} read the same numbers from here. It reads the syntax tree (with {@link
- * dev.keel.rule.SyntaxChildren} to descend into nodes) and, for a whole project, finds files with
- * {@link dev.keel.project.ProjectDiscovery}; it knows nothing of rules, findings or output formats.
+ * dev.keel.python.ast.SyntaxChildren} to descend into nodes) and, for a whole project, finds files
+ * with {@link dev.keel.project.ProjectDiscovery}; it knows nothing of rules, findings or output
+ * formats.
  */
 package dev.keel.metrics;

@@ -8,6 +8,7 @@ import dev.keel.python.ast.Expr;
 import dev.keel.python.ast.Keyword;
 import dev.keel.python.ast.Node;
 import dev.keel.python.ast.Stmt;
+import dev.keel.python.ast.SyntaxChildren;
 import dev.keel.semantic.SemanticModel;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -4,7 +4,7 @@ import dev.keel.python.ast.Expr;
 import dev.keel.python.ast.Mod;
 import dev.keel.python.ast.Node;
 import dev.keel.python.ast.Stmt;
-import dev.keel.rule.SyntaxChildren;
+import dev.keel.python.ast.SyntaxChildren;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

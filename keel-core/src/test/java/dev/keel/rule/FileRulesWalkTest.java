@@ -9,6 +9,7 @@ import dev.keel.project.ProjectFile;
 import dev.keel.python.ParseResult;
 import dev.keel.python.PythonParser;
 import dev.keel.python.ast.Node;
+import dev.keel.python.ast.SyntaxChildren;
 import dev.keel.testing.PythonStdlib;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -27,7 +27,7 @@ class SemanticModelTest {
     if (n instanceof Expr.Call c) {
       out.add(c);
     }
-    dev.keel.rule.SyntaxChildren.forEach(n, c -> collectCalls(c, out));
+    dev.keel.python.ast.SyntaxChildren.forEach(n, c -> collectCalls(c, out));
   }
 
   private static List<String> calls(String source) {

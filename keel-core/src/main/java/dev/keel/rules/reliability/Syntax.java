@@ -5,8 +5,8 @@ import dev.keel.python.ast.Expr;
 import dev.keel.python.ast.Keyword;
 import dev.keel.python.ast.Node;
 import dev.keel.python.ast.Stmt;
+import dev.keel.python.ast.SyntaxChildren;
 import dev.keel.rule.FileVisit;
-import dev.keel.rule.SyntaxChildren;
 import java.util.List;
 import java.util.function.Predicate;
 

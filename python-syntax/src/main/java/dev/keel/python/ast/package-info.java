@@ -15,5 +15,9 @@
  * first component is its {@link dev.keel.python.ast.TextRange}; optional fields are {@code null}
  * when absent, lists are never null. {@code type_comment} fields are omitted (always None from
  * {@code ast.parse} without {@code type_comments=True}).
+ *
+ * <p>{@link dev.keel.python.ast.SyntaxChildren} lists the children of every kind of node, in source
+ * order: every walk over the tree (the semantic model's, the file rules', the metrics') descends
+ * through it.
  */
 package dev.keel.python.ast;

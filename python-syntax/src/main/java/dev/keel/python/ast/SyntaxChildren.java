@@ -1,19 +1,5 @@
-package dev.keel.rule;
+package dev.keel.python.ast;
 
-import dev.keel.python.ast.Alias;
-import dev.keel.python.ast.Arg;
-import dev.keel.python.ast.Arguments;
-import dev.keel.python.ast.Comprehension;
-import dev.keel.python.ast.ExceptHandler;
-import dev.keel.python.ast.Expr;
-import dev.keel.python.ast.Keyword;
-import dev.keel.python.ast.MatchCase;
-import dev.keel.python.ast.Mod;
-import dev.keel.python.ast.Node;
-import dev.keel.python.ast.Pattern;
-import dev.keel.python.ast.Stmt;
-import dev.keel.python.ast.TypeParam;
-import dev.keel.python.ast.WithItem;
 import java.util.List;
 import java.util.function.Consumer;
 
