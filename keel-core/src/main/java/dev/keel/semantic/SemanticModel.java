@@ -1,6 +1,7 @@
 package dev.keel.semantic;
 
 import dev.keel.python.ParseResult;
+import dev.keel.python.PythonParser;
 import dev.keel.python.ast.Expr;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +43,7 @@ public final class SemanticModel {
       return bind(parse, context);
     } catch (StackOverflowError deep) {
       // Nesting the parser accepted can exceed this thread's stack: bind again on a deep one.
-      return onDeepStack(() -> bind(parse, context));
+      return PythonParser.onDeepStack(() -> bind(parse, context));
     }
   }
 
@@ -50,34 +51,6 @@ public final class SemanticModel {
     Binder binder = new Binder(parse, context);
     Scope module = binder.run();
     return new SemanticModel(binder, module);
-  }
-
-  private static SemanticModel onDeepStack(java.util.function.Supplier<SemanticModel> work) {
-    SemanticModel[] out = new SemanticModel[1];
-    RuntimeException[] failure = new RuntimeException[1];
-    Thread th =
-        new Thread(
-            null,
-            () -> {
-              try {
-                out[0] = work.get();
-              } catch (RuntimeException e) {
-                failure[0] = e;
-              }
-            },
-            "keel-semantic",
-            512L << 20);
-    th.start();
-    try {
-      th.join();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while binding names", e);
-    }
-    if (failure[0] != null) {
-      throw failure[0];
-    }
-    return out[0];
   }
 
   public Scope moduleScope() {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keel.python.ParseResult;
 import dev.keel.python.PythonParser;
+import dev.keel.testing.PythonTools;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,57 +33,16 @@ import org.junit.jupiter.api.Test;
 class RadonDifferentialTest {
   private static final double REQUIRED = 99.5;
 
-  private static Optional<Path> stdlib() {
-    List<String> candidates = new ArrayList<>();
-    String property = System.getProperty("keel.stdlib");
-    if (property != null) {
-      candidates.add(property);
-    }
-    candidates.add("/root/.pyenv/versions/3.11.7/lib/python3.11");
-    candidates.add("/usr/lib/python3.11");
-    try {
-      Process p =
-          new ProcessBuilder(
-                  "python3.11", "-c", "import sysconfig; print(sysconfig.get_path('stdlib'))")
-              .redirectErrorStream(true)
-              .start();
-      String out = new String(p.getInputStream().readAllBytes()).strip();
-      if (p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0) {
-        candidates.add(out);
-      }
-    } catch (IOException e) {
-      // no python3.11 on PATH: the fixed candidates remain
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    return candidates.stream()
-        .map(Path::of)
-        .filter(p -> Files.isRegularFile(p.resolve("os.py")))
-        .findFirst();
-  }
-
-  private static boolean radonRuns() {
-    try {
-      Process p = new ProcessBuilder("radon", "--version").redirectErrorStream(true).start();
-      p.getInputStream().readAllBytes();
-      return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
-  }
-
   private record Block(String name, int line, int complexity) {}
 
   @Test
   void complexityMatchesRadonOnTheStandardLibrary() throws Exception {
-    Optional<Path> lib = stdlib();
+    Optional<Path> lib = PythonTools.stdlib311();
     assumeTrue(
         lib.isPresent(),
         "SKIPPED: no python3.11 standard library found (set -Dkeel.stdlib=DIR to point at one)");
-    assumeTrue(radonRuns(), "SKIPPED: radon is not installed (apt-get install radon)");
+    assumeTrue(
+        PythonTools.runs("radon"), "SKIPPED: radon is not installed (apt-get install radon)");
     Path root = lib.get();
 
     Path json = Files.createTempFile("radon", ".json");

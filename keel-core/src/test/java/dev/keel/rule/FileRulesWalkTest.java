@@ -10,7 +10,7 @@ import dev.keel.python.ParseResult;
 import dev.keel.python.PythonParser;
 import dev.keel.python.ast.Node;
 import dev.keel.python.ast.SyntaxChildren;
-import dev.keel.testing.PythonStdlib;
+import dev.keel.testing.PythonTools;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -115,7 +115,7 @@ class FileRulesWalkTest {
     ParseResult parsed = PythonParser.parse(source);
     assertEquals(List.of(), parsed.errors());
     assertWalksEverything("built-in source", parsed);
-    Optional<Path> lib = PythonStdlib.find();
+    Optional<Path> lib = PythonTools.stdlib();
     if (lib.isEmpty()) {
       System.out.println("python3's standard library not found: walked the built-in source only");
       return;

@@ -42,8 +42,11 @@ public final class PythonParser {
     }
   }
 
-  /** Runs {@code work} on a thread with a stack deep enough for any input the parser accepts. */
-  static <T> T onDeepStack(java.util.function.Supplier<T> work) {
+  /**
+   * Runs {@code work} on a thread with a stack deep enough for any input the parser accepts: for
+   * parsing, and for any recursive walk of a tree it built (the semantic model's, the dump's).
+   */
+  public static <T> T onDeepStack(java.util.function.Supplier<T> work) {
     Object[] out = new Object[1];
     RuntimeException[] failure = new RuntimeException[1];
     Thread th =
@@ -63,7 +66,7 @@ public final class PythonParser {
       th.join();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while parsing", e);
+      throw new IllegalStateException("interrupted on the deep-stack thread", e);
     }
     if (failure[0] != null) {
       throw failure[0];

@@ -7,11 +7,7 @@ import dev.keel.rule.FileVisit;
 import dev.keel.rule.RuleSpec;
 import dev.keel.rule.Scope;
 import dev.keel.rule.Severity;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 @RuleSpec(
@@ -24,17 +20,6 @@ import java.util.Set;
     scope = Scope.FILE)
 final class ComplexFunction implements FileRule {
   private static final Set<Class<? extends Node>> KINDS = kinds();
-
-  private static final Object KEY = new Object();
-
-  /**
-   * The defs of the file in the order the walk met them, each with the complexity counted so far:
-   * the walk feeds every weighed node to the def it counts for, so no def is walked twice.
-   */
-  private static final class Counts {
-    final List<Measured> defs = new ArrayList<>();
-    final Map<Node, int[]> complexity = new IdentityHashMap<>();
-  }
 
   private static Set<Class<? extends Node>> kinds() {
     Set<Class<? extends Node>> kinds = new HashSet<>(Measured.DEFS);
@@ -49,29 +34,24 @@ final class ComplexFunction implements FileRule {
 
   @Override
   public void visit(Node node, FileVisit file) {
-    Counts counts = file.state(KEY, Counts::new);
     if (Measured.DEFS.contains(node.getClass())) {
-      Measured m = Measured.of(node, file);
-      counts.defs.add(m);
-      counts.complexity.put(node, new int[] {1});
+      Measured.of(node, file);
     }
     int weight = RadonComplexity.weight(node);
     if (weight > 0) {
-      Node def = RadonComplexity.countsFor(node, file.ancestors());
-      if (def != null) {
-        counts.complexity.get(def)[0] += weight;
+      Measured owner = Measured.owner(RadonComplexity.countsFor(node, file.ancestors()), file);
+      if (owner != null) {
+        owner.complexity += weight;
       }
     }
   }
 
   @Override
   public void finish(FileVisit file) {
-    Counts counts = file.state(KEY, Counts::new);
     int limit = file.threshold("max-complexity");
-    for (Measured m : counts.defs) {
-      int complexity = counts.complexity.get(m.syntax().node())[0];
-      if (complexity > limit) {
-        file.report(m.nameRange(), message(m.name(), complexity, limit));
+    for (Measured m : Measured.all(file)) {
+      if (m.complexity > limit) {
+        file.report(m.nameRange(), message(m.name(), m.complexity, limit));
       }
     }
   }

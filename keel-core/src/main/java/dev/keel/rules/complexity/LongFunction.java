@@ -32,7 +32,7 @@ final class LongFunction implements FileRule {
       return;
     }
     Measured m = Measured.of(node, file);
-    if (m != null && m.length() > limit) {
+    if (m.length() > limit) {
       file.report(
           m.nameRange(),
           "`"

@@ -6,6 +6,10 @@ import dev.keel.python.ast.Node;
 import dev.keel.python.ast.Stmt;
 import dev.keel.python.ast.TextRange;
 import dev.keel.rule.FileVisit;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -18,23 +22,56 @@ final class Measured {
 
   private static final Object KEY = new Object();
 
+  /** The defs of a file in the order the walk met them, and by node. */
+  private static final class Defs {
+    final List<Measured> inOrder = new ArrayList<>();
+    final Map<Node, Measured> byNode = new IdentityHashMap<>();
+  }
+
   private final FunctionSyntax def;
   private final FileVisit file;
   private TextRange nameRange;
   private int[] lines;
+
+  /**
+   * Radon's complexity so far: the walk feeds every weighed node to the def it counts for (CPX001),
+   * so no def is walked twice.
+   */
+  int complexity = 1;
+
+  /** The deepest nesting so far and the first block that reached it (CPX004). */
+  int depth;
+
+  Stmt deepest;
 
   private Measured(FunctionSyntax def, FileVisit file) {
     this.def = def;
     this.file = file;
   }
 
-  /** The def {@code node} (visited now), or {@code null} when the node is not a def. */
+  /**
+   * The def {@code node}, measured once for every {@code CPX} rule: made the first time a rule is
+   * shown the def, found again by the later ones and by {@link #owner}.
+   */
   static Measured of(Node node, FileVisit file) {
-    Measured[] last = file.state(KEY, () -> new Measured[1]);
-    if (last[0] == null || last[0].def.node() != node) {
-      last[0] = FunctionSyntax.visiting(node, file).map(d -> new Measured(d, file)).orElse(null);
+    Defs defs = file.state(KEY, Defs::new);
+    Measured m = defs.byNode.get(node);
+    if (m == null) {
+      m = new Measured(FunctionSyntax.visiting(node, file).orElseThrow(), file);
+      defs.inOrder.add(m);
+      defs.byNode.put(node, m);
     }
-    return last[0];
+    return m;
+  }
+
+  /** The def a node counts for ({@code null}: none), met by the walk before the node. */
+  static Measured owner(Node def, FileVisit file) {
+    return def == null ? null : file.state(KEY, Defs::new).byNode.get(def);
+  }
+
+  /** Every def of the file, in the order the walk met them. */
+  static List<Measured> all(FileVisit file) {
+    return file.state(KEY, Defs::new).inOrder;
   }
 
   FunctionSyntax syntax() {

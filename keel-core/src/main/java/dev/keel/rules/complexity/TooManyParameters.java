@@ -25,7 +25,7 @@ final class TooManyParameters implements FileRule {
   public void visit(Node node, FileVisit file) {
     int limit = file.threshold("max-parameters");
     Measured m = Measured.of(node, file);
-    if (m != null && m.parameters() > limit) {
+    if (m.parameters() > limit) {
       file.report(
           m.nameRange(),
           "`"

@@ -13,7 +13,7 @@ import dev.keel.python.PythonParser;
 import dev.keel.rule.FileRules;
 import dev.keel.rule.RuleDescriptor;
 import dev.keel.rule.RuleRegistry;
-import dev.keel.testing.PythonStdlib;
+import dev.keel.testing.PythonTools;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -169,7 +169,7 @@ class ComplexityRulesTest {
     ParseResult parsed = PythonParser.parse(tricky);
     assertEquals(List.of(), parsed.errors());
     assertSameCounts("tricky", parsed);
-    Optional<Path> lib = PythonStdlib.find();
+    Optional<Path> lib = PythonTools.stdlib();
     if (lib.isEmpty()) {
       System.out.println("python3's standard library not found: compared the built-in source only");
       return;

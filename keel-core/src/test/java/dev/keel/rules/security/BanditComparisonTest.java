@@ -14,6 +14,7 @@ import dev.keel.rule.FileRules;
 import dev.keel.rule.Finding;
 import dev.keel.rule.RuleDescriptor;
 import dev.keel.rule.RuleRegistry;
+import dev.keel.testing.PythonTools;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -79,33 +80,6 @@ class BanditComparisonTest {
   private static final double OVERALL_FLOOR = 70.0;
   private static final Set<String> TEST_FOLDERS = Set.of("test", "tests", "idle_test");
 
-  private static Optional<Path> stdlib() {
-    List<String> candidates = new ArrayList<>();
-    String property = System.getProperty("keel.stdlib");
-    if (property != null) {
-      candidates.add(property);
-    }
-    candidates.add("/root/.pyenv/versions/3.11.7/lib/python3.11");
-    candidates.add("/usr/lib/python3.11");
-    return candidates.stream()
-        .map(Path::of)
-        .filter(p -> Files.isRegularFile(p.resolve("os.py")))
-        .findFirst();
-  }
-
-  private static boolean banditRuns() {
-    try {
-      Process p = new ProcessBuilder("bandit", "--version").redirectErrorStream(true).start();
-      p.getInputStream().readAllBytes();
-      return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
-  }
-
   private static boolean excluded(Path root, Path p) {
     Path rel = root.relativize(p);
     for (Path part : rel) {
@@ -119,11 +93,12 @@ class BanditComparisonTest {
 
   @Test
   void securityRulesAgainstBanditOnTheStandardLibrary() throws Exception {
-    Optional<Path> lib = stdlib();
+    Optional<Path> lib = PythonTools.stdlib311();
     assumeTrue(
         lib.isPresent(),
         "SKIPPED: no python3.11 standard library found (set -Dkeel.stdlib=DIR to point at one)");
-    assumeTrue(banditRuns(), "SKIPPED: bandit is not installed (apt-get install bandit)");
+    assumeTrue(
+        PythonTools.runs("bandit"), "SKIPPED: bandit is not installed (apt-get install bandit)");
     Path root = lib.get();
 
     List<String> excludes = new ArrayList<>();
