@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 class BadInputTest {
   @TempDir Path tmp;
 
-  private static void assertUsageError(Cli.Outcome o, String expected) {
+  static void assertUsageError(Cli.Outcome o, String expected) {
     assertEquals(2, o.code(), "exit code; stderr was: " + o.err());
     String err = o.err().strip();
     assertFalse(err.contains("\n"), "one line only, got:\n" + err);
