@@ -131,7 +131,8 @@ public final class Main implements Runnable {
   static int fail(PrintWriter err, Throwable ex) {
     String line = exhaustion(ex);
     if (line == null && ex instanceof ConfigException ce) {
-      line = "keel: " + oneLine(ce.getMessage());
+      // One line by contract: a line break in it came from the input, and is shown as "\n".
+      line = "keel: " + Escape.text(String.valueOf(ce.getMessage()).strip());
     } else if (line == null) {
       line =
           "keel: internal error: "
