@@ -151,4 +151,15 @@ class BadInputTest {
         Cli.run("check", "--baseline", tmp.resolve("b.json").toString(), p.toString()),
         "baseline file does not exist");
   }
+
+  @Test
+  void anAbsurdThreadCountIsOneLineNotACrash() {
+    Path p = Cli.project("tidy", tmp);
+    Cli.Outcome o = Cli.run("check", "--threads", "32768", p.toString());
+    assertUsageError(o, "--threads must be between 1 and ");
+    assertTrue(o.err().contains(", not 32768"), o.err());
+    assertUsageError(Cli.run("baseline", "--threads", "0", p.toString()), ", not 0");
+    assertEquals(
+        0, Cli.run("check", "--threads", "256", "--today", "2026-11-22", p.toString()).code());
+  }
 }
