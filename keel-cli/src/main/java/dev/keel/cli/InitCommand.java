@@ -4,6 +4,7 @@ import dev.keel.AtomicFile;
 import dev.keel.config.ConfigException;
 import dev.keel.config.ConfigLoader;
 import dev.keel.project.ProjectDiscovery;
+import dev.keel.report.Escape;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -79,7 +80,7 @@ final class InitCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw new ConfigException("cannot write " + pyproject + ": " + AtomicFile.why(e));
     }
-    out.println("Wrote [tool.keel] to " + pyproject);
+    out.println("Wrote [tool.keel] to " + Escape.text(pyproject.toString()));
     out.flush();
     return ExitCode.CLEAN;
   }
