@@ -5,6 +5,7 @@ import dev.keel.python.AstDump;
 import dev.keel.python.ParseResult;
 import dev.keel.python.PythonParser;
 import dev.keel.python.SyntaxError;
+import dev.keel.report.Escape;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -44,6 +45,7 @@ final class AstCommand implements Callable<Integer> {
       if (Files.isDirectory(f)) {
         throw new ConfigException(f + " is a folder; keel ast takes Python files");
       }
+      Inputs.requireRegularFile(f, "keel ast");
       try {
         sources.add(Files.readAllBytes(f));
       } catch (IOException e) {
@@ -55,9 +57,19 @@ final class AstCommand implements Callable<Integer> {
     int code = ExitCode.CLEAN;
     for (int i = 0; i < files.size(); i++) {
       ParseResult parse = PythonParser.parse(sources.get(i));
-      out.println("== " + files.get(i));
+      if (parse == null) {
+        // The parser died on its own thread; its error was reported there.
+        throw new ConfigException("cannot parse " + files.get(i) + ": it nests too deeply");
+      }
+      out.println("== " + Escape.text(files.get(i).toString()));
       if (parse.errors().isEmpty()) {
-        out.println(AstDump.dump(parse));
+        String dump = AstDump.dump(parse);
+        if (dump == null) {
+          // The dump died on its own thread (a tree too deep to walk): never print "null".
+          throw new ConfigException(
+              "cannot print the syntax tree of " + files.get(i) + ": it nests too deeply");
+        }
+        out.println(dump);
       } else {
         SyntaxError e = parse.errors().get(0);
         out.println(
@@ -66,7 +78,7 @@ final class AstCommand implements Callable<Integer> {
                 + ":"
                 + (parse.lines().column(e.start()) + 1)
                 + ": "
-                + e.message());
+                + Escape.text(e.message()));
         code = ExitCode.FINDINGS;
       }
     }

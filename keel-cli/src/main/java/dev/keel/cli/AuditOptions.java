@@ -12,6 +12,8 @@ import picocli.CommandLine.Parameters;
 
 /** Options shared by the commands that run an audit (check, baseline). */
 final class AuditOptions {
+  static final int MAX_THREADS = 256;
+
   @Parameters(
       paramLabel = "PATH",
       arity = "0..*",
@@ -53,7 +55,8 @@ final class AuditOptions {
   @Option(
       names = "--threads",
       paramLabel = "N",
-      description = "Worker threads (default: the number of cores).")
+      description =
+          "Worker threads, 1 to 256 or 4 per core if more (default: the number of cores).")
   Integer threads;
 
   @Option(
@@ -81,9 +84,14 @@ final class AuditOptions {
                           new dev.keel.config.ConfigException(
                               "--fail-on must be error, warning or info, not '" + failOn + "'")));
     }
-    int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-    if (n < 1) {
-      throw new dev.keel.config.ConfigException("--threads must be at least 1, not " + n);
+    int cores = Runtime.getRuntime().availableProcessors();
+    int n = threads == null ? cores : threads;
+    // More threads than that only cost memory (each has its own stack) and start-up time; an
+    // absurd number is a typo, not a wish.
+    int max = Math.max(MAX_THREADS, 4 * cores);
+    if (n < 1 || n > max) {
+      throw new dev.keel.config.ConfigException(
+          "--threads must be between 1 and " + max + ", not " + n);
     }
     return new AuditRequest(
         paths,

@@ -1,8 +1,10 @@
 package dev.keel.cli;
 
+import dev.keel.AtomicFile;
 import dev.keel.config.ConfigException;
 import dev.keel.config.ConfigLoader;
 import dev.keel.project.ProjectDiscovery;
+import dev.keel.report.Escape;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -54,6 +56,12 @@ final class InitCommand implements Callable<Integer> {
     }
     Path pyproject = root.resolve("pyproject.toml");
     try {
+      // A committed pyproject.toml that is a link out of the project is neither read nor
+      // replaced: init would write the user's file elsewhere. A link inside it is written through.
+      AtomicFile.requireInside(root, pyproject);
+      if (Files.isDirectory(pyproject)) {
+        throw new ConfigException(pyproject + " is a folder, not a file");
+      }
       String existing = "";
       if (Files.isRegularFile(pyproject)) {
         var toml = ConfigLoader.parseToml(pyproject);
@@ -67,11 +75,12 @@ final class InitCommand implements Callable<Integer> {
           existing.isEmpty()
               ? ""
               : existing.endsWith("\n\n") ? "" : existing.endsWith("\n") ? "\n" : "\n\n";
-      Files.writeString(pyproject, existing + sep + section, StandardCharsets.UTF_8);
+      AtomicFile.writeInside(
+          root, pyproject, (existing + sep + section).getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
-      throw new ConfigException("cannot write " + pyproject + ": " + e.getMessage());
+      throw new ConfigException("cannot write " + pyproject + ": " + AtomicFile.why(e));
     }
-    out.println("Wrote [tool.keel] to " + pyproject);
+    out.println("Wrote [tool.keel] to " + Escape.text(pyproject.toString()));
     out.flush();
     return ExitCode.CLEAN;
   }

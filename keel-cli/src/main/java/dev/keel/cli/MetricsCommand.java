@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.keel.metrics.CallableMetrics;
 import dev.keel.metrics.ProjectMetrics;
+import dev.keel.report.Escape;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -65,11 +66,17 @@ final class MetricsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    for (Path p : paths) {
+      Inputs.requireRegularFile(p, "keel metrics");
+    }
     ProjectMetrics metrics = ProjectMetrics.of(paths, Optional.ofNullable(config));
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     for (String p : metrics.unparsable()) {
-      err.println("keel: " + p + " has syntax errors; only the functions that parse are measured");
+      err.println(
+          "keel: "
+              + Escape.text(p)
+              + " has syntax errors; only the functions that parse are measured");
     }
     err.flush();
     if (format == MetricsFormat.JSON) {
@@ -116,7 +123,7 @@ final class MetricsCommand implements Callable<Integer> {
     List<String> where = new ArrayList<>();
     int width = "LOCATION".length();
     for (ProjectMetrics.Located c : metrics.callables()) {
-      String w = c.path() + ":" + c.metrics().line();
+      String w = Escape.text(c.path()) + ":" + c.metrics().line();
       where.add(w);
       width = Math.max(width, w.length());
     }
@@ -132,7 +139,7 @@ final class MetricsCommand implements Callable<Integer> {
           m.parameters(),
           String.format(Locale.ROOT, "%.1f", coverage(m)),
           where.get(i),
-          m.name());
+          Escape.text(m.name()));
     }
   }
 }

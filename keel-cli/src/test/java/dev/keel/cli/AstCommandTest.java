@@ -1,11 +1,14 @@
 package dev.keel.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,5 +53,33 @@ class AstCommandTest {
     assertTrue(
         o.err().startsWith("keel: cannot read ") && o.err().contains("no such file"), o.err());
     assertEquals(1, o.err().strip().lines().count());
+  }
+
+  static Path fifo(Path at) throws IOException, InterruptedException {
+    Process mk = new ProcessBuilder("mkfifo", at.toString()).inheritIO().start();
+    assertEquals(0, mk.waitFor());
+    return at;
+  }
+
+  @Test
+  void aFifoOrADeviceIsRefusedNotWaitedOn() throws Exception {
+    Path fifo = fifo(tmp.resolve("y.py"));
+    Path zero = Files.createSymbolicLink(tmp.resolve("zero.py"), Path.of("/dev/zero"));
+    // Hang guard, not a benchmark: reading the FIFO used to wait forever, /dev/zero to fill memory.
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(30),
+        () -> {
+          for (Path f : List.of(fifo, zero, Path.of("/dev/zero"))) {
+            Cli.Outcome o = Cli.run("ast", f.toString());
+            assertEquals(2, o.code(), o.err());
+            assertEquals("", o.out());
+            assertEquals(
+                "keel: "
+                    + f
+                    + " is not a regular file (a FIFO, socket or device); keel ast reads"
+                    + " files\n",
+                o.err());
+          }
+        });
   }
 }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 class BadInputTest {
   @TempDir Path tmp;
 
-  private static void assertUsageError(Cli.Outcome o, String expected) {
+  static void assertUsageError(Cli.Outcome o, String expected) {
     assertEquals(2, o.code(), "exit code; stderr was: " + o.err());
     String err = o.err().strip();
     assertFalse(err.contains("\n"), "one line only, got:\n" + err);
@@ -150,5 +150,16 @@ class BadInputTest {
     assertUsageError(
         Cli.run("check", "--baseline", tmp.resolve("b.json").toString(), p.toString()),
         "baseline file does not exist");
+  }
+
+  @Test
+  void anAbsurdThreadCountIsOneLineNotACrash() {
+    Path p = Cli.project("tidy", tmp);
+    Cli.Outcome o = Cli.run("check", "--threads", "32768", p.toString());
+    assertUsageError(o, "--threads must be between 1 and ");
+    assertTrue(o.err().contains(", not 32768"), o.err());
+    assertUsageError(Cli.run("baseline", "--threads", "0", p.toString()), ", not 0");
+    assertEquals(
+        0, Cli.run("check", "--threads", "256", "--today", "2026-11-22", p.toString()).code());
   }
 }

@@ -1,6 +1,7 @@
 package dev.keel.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -115,6 +117,26 @@ class MetricsCommandTest {
     assertEquals(2, o.code());
     assertEquals("keel: path does not exist: " + tmp.resolve("nope"), o.err().strip());
     assertEquals("", o.out());
+  }
+
+  @Test
+  void aFifoOrADeviceGivenDirectlyIsRefusedNotWaitedOn() throws Exception {
+    Path fifo = AstCommandTest.fifo(tmp.resolve("src/shop/pipe.py"));
+    Path zero = Files.createSymbolicLink(tmp.resolve("src/shop/zero.py"), Path.of("/dev/zero"));
+    // Hang guard, not a benchmark: the FIFO used to block keel metrics forever.
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(30),
+        () -> {
+          for (Path f : List.of(fifo, zero)) {
+            Cli.Outcome o = Cli.run("metrics", f.toString());
+            assertEquals(2, o.code(), o.err());
+            assertEquals(
+                "keel: "
+                    + f
+                    + " is not a regular file (a FIFO, socket or device); keel metrics reads files",
+                o.err().strip());
+          }
+        });
   }
 
   private static List<String> iterable(java.util.Iterator<String> it) {

@@ -8,7 +8,8 @@ import java.io.PrintWriter;
 /**
  * GitHub Actions workflow commands: one {@code ::error}/{@code ::warning}/{@code ::notice} line per
  * new finding, which the runner turns into annotations on the pull request. Baselined findings are
- * accepted debt and are not annotated.
+ * accepted debt and are not annotated. Path and message are {@link Escape escaped} first, then
+ * encoded as the runner decodes them, so each command is one line whatever the repository holds.
  */
 final class GithubReporter implements Reporter {
   @Override
@@ -21,7 +22,7 @@ final class GithubReporter implements Reporter {
             case INFO -> "notice";
           };
       StringBuilder line = new StringBuilder("::").append(command);
-      line.append(" file=").append(property(f.path()));
+      line.append(" file=").append(property(Escape.text(f.path())));
       if (f.span().isPresent()) {
         Span s = f.span().get();
         line.append(",line=").append(s.line());
@@ -32,7 +33,7 @@ final class GithubReporter implements Reporter {
         }
       }
       line.append(",title=").append(property("Keel " + f.code()));
-      line.append("::").append(data(f.code() + " " + f.message()));
+      line.append("::").append(data(f.code() + " " + Escape.text(f.message())));
       out.println(line);
     }
   }

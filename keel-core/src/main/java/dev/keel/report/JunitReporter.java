@@ -11,7 +11,9 @@ import javax.xml.stream.XMLStreamWriter;
 
 /**
  * JUnit XML, which CI servers show as test results: one test case per finding, failing when the
- * finding is new and skipped when the baseline holds it; a clean run is one passing case.
+ * finding is new and skipped when the baseline holds it; a clean run is one passing case. Paths and
+ * messages are {@link Escape escaped}: XML 1.0 has no way to write most control characters, not
+ * even as character references, and a CI server rejects the whole file for one.
  */
 final class JunitReporter implements Reporter {
   @Override
@@ -41,21 +43,22 @@ final class JunitReporter implements Reporter {
         x.writeAttribute("name", "no findings");
       }
       for (Finding f : all) {
-        String where = f.path() + (f.span().isPresent() ? ":" + f.line() : "");
+        String path = Escape.text(f.path());
+        String message = Escape.text(f.message());
+        String where = path + (f.span().isPresent() ? ":" + f.line() : "");
         x.writeCharacters("\n    ");
         x.writeStartElement("testcase");
-        x.writeAttribute("classname", f.path());
+        x.writeAttribute("classname", path);
         x.writeAttribute("name", f.code() + " " + where);
         x.writeCharacters("\n      ");
         if (f.baselined()) {
           x.writeEmptyElement("skipped");
-          x.writeAttribute("message", "baselined: " + f.message());
+          x.writeAttribute("message", "baselined: " + message);
         } else {
           x.writeStartElement("failure");
           x.writeAttribute("type", f.code());
-          x.writeAttribute("message", f.message());
-          x.writeCharacters(
-              where + ": " + f.code() + " [" + f.severity().label() + "] " + f.message());
+          x.writeAttribute("message", message);
+          x.writeCharacters(where + ": " + f.code() + " [" + f.severity().label() + "] " + message);
           x.writeEndElement();
         }
         x.writeCharacters("\n    ");

@@ -10,6 +10,7 @@ import dev.keel.rule.Span;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -108,7 +109,7 @@ final class SarifReporter implements Reporter {
     g.writeStartObject();
     g.writeObjectFieldStart("physicalLocation");
     g.writeObjectFieldStart("artifactLocation");
-    g.writeStringField("uri", f.path());
+    g.writeStringField("uri", uriOf(f.path()));
     g.writeStringField("uriBaseId", "%SRCROOT%");
     g.writeEndObject();
     if (f.span().isPresent()) {
@@ -132,6 +133,33 @@ final class SarifReporter implements Reporter {
     g.writeEndObject();
     g.writeEndObject();
   }
+
+  /**
+   * A relative path as a URI reference: every byte but unreserved characters and {@code /}
+   * percent-encoded, so a space, a {@code #} or a control character in a file name cannot make the
+   * URI invalid or point somewhere else.
+   */
+  static String uriOf(String path) {
+    StringBuilder b = new StringBuilder(path.length());
+    for (byte x : path.getBytes(StandardCharsets.UTF_8)) {
+      int c = x & 0xff;
+      if ((c >= 'a' && c <= 'z')
+          || (c >= 'A' && c <= 'Z')
+          || (c >= '0' && c <= '9')
+          || c == '-'
+          || c == '.'
+          || c == '_'
+          || c == '~'
+          || c == '/') {
+        b.append((char) c);
+      } else {
+        b.append('%').append(HEX.charAt(c >> 4)).append(HEX.charAt(c & 15));
+      }
+    }
+    return b.toString();
+  }
+
+  private static final String HEX = "0123456789ABCDEF";
 
   private static String level(Severity s) {
     return switch (s) {

@@ -11,7 +11,8 @@ import java.util.Optional;
 /**
  * Findings like compiler errors, grouped by file: {@code path:line:col: CODE message}, then the
  * source line with carets under the flagged part, then a summary line. Baselined findings are
- * counted, not printed.
+ * counted, not printed. What comes from the repository (paths, lines, messages) goes through {@link
+ * Escape#text}, so it prints as one line with no control character in it.
  */
 final class TextReporter implements Reporter {
   private static final String RESET = "\u001b[0m";
@@ -39,7 +40,7 @@ final class TextReporter implements Reporter {
           out.println();
         }
         file = f.path();
-        out.println(paint(BOLD, file));
+        out.println(paint(BOLD, Escape.text(file)));
       }
       writeFinding(result, f, out);
     }
@@ -53,13 +54,14 @@ final class TextReporter implements Reporter {
   }
 
   private void writeFinding(AuditResult result, Finding f, PrintWriter out) {
-    String where = f.span().map(s -> f.path() + ":" + s.line() + ":" + s.column()).orElse(f.path());
+    String path = Escape.text(f.path());
+    String where = f.span().map(s -> path + ":" + s.line() + ":" + s.column()).orElse(path);
     out.println(
         paint(BOLD, where + ":")
             + " "
             + paint(colourOf(f.severity()), f.code())
             + " "
-            + f.message());
+            + Escape.text(f.message()));
     Optional<Span> span = f.span();
     if (span.isEmpty()) {
       return;
@@ -69,18 +71,24 @@ final class TextReporter implements Reporter {
     if (line.isEmpty()) {
       return;
     }
-    String text = line.get().replace('\t', ' ');
+    String raw = line.get().replace('\t', ' ');
+    int length = raw.codePointCount(0, raw.length());
+    int from = Math.max(0, Math.min(s.column() - 1, length));
+    int to = s.endLine() == s.line() ? Math.min(s.endColumn() - 1, length) : length;
+    int fromIndex = raw.offsetByCodePoints(0, from);
+    int toIndex = raw.offsetByCodePoints(0, Math.max(from, to));
+    // Escapes are wider than what they stand for: the carets are placed on the escaped text.
+    String before = Escape.text(raw.substring(0, fromIndex));
+    String flagged = Escape.text(raw.substring(fromIndex, toIndex));
+    String text = before + flagged + Escape.text(raw.substring(toIndex));
     String number = String.valueOf(s.line());
     String gutter = " ".repeat(number.length());
     out.println(paint(DIM, "  " + number + " |") + " " + text);
-    int length = text.codePointCount(0, text.length());
-    int from = Math.min(s.column() - 1, length);
-    int to = s.endLine() == s.line() ? Math.min(s.endColumn() - 1, length) : length;
-    int carets = Math.max(1, to - from);
+    int carets = Math.max(1, flagged.codePointCount(0, flagged.length()));
     out.println(
         paint(DIM, "  " + gutter + " |")
             + " "
-            + " ".repeat(from)
+            + " ".repeat(before.codePointCount(0, before.length()))
             + paint(colourOf(f.severity()), "^".repeat(carets)));
   }
 
