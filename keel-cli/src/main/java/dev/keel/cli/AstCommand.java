@@ -1,20 +1,22 @@
 package dev.keel.cli;
 
+import dev.keel.ConfinedReader;
 import dev.keel.config.ConfigException;
 import dev.keel.python.AstDump;
 import dev.keel.python.ParseResult;
 import dev.keel.python.PythonParser;
 import dev.keel.python.SyntaxError;
 import dev.keel.report.Escape;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -38,20 +40,25 @@ final class AstCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FILE", arity = "1..*", description = "Python files.")
   List<Path> files = new ArrayList<>();
 
+  @Option(
+      names = "--max-file-size",
+      paramLabel = "SIZE",
+      description = "Refuse files larger than SIZE: bytes, or e.g. 512KB, 10MB (default: 10MB).")
+  String maxFileSize;
+
   @Override
   public Integer call() {
+    long limit = maxFileSize == null ? ConfinedReader.DEFAULT_MAX_BYTES : Inputs.size(maxFileSize);
     List<byte[]> sources = new ArrayList<>();
     for (Path f : files) {
       if (Files.isDirectory(f)) {
         throw new ConfigException(f + " is a folder; keel ast takes Python files");
       }
-      Inputs.requireRegularFile(f, "keel ast");
-      try {
-        sources.add(Files.readAllBytes(f));
-      } catch (IOException e) {
-        throw new ConfigException(
-            "cannot read " + f + (Files.exists(f) ? ": " + e.getMessage() : ": no such file"));
+      if (!Files.exists(f, LinkOption.NOFOLLOW_LINKS)) {
+        throw new ConfigException("cannot read " + f + ": no such file");
       }
+      Inputs.requireRegularFile(f, "keel ast");
+      sources.add(Inputs.readConfined(f, limit));
     }
     PrintWriter out = spec.commandLine().getOut();
     int code = ExitCode.CLEAN;

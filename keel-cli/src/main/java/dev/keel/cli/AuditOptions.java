@@ -60,6 +60,14 @@ final class AuditOptions {
   Integer threads;
 
   @Option(
+      names = "--max-file-size",
+      paramLabel = "SIZE",
+      description =
+          "Skip (with a finding) files larger than SIZE: bytes, or e.g. 512KB, 10MB"
+              + " (default: [tool.keel] max-file-size, else 10MB).")
+  String maxFileSize;
+
+  @Option(
       names = "--today",
       paramLabel = "DATE",
       hidden = true,
@@ -93,6 +101,7 @@ final class AuditOptions {
       throw new dev.keel.config.ConfigException(
           "--threads must be between 1 and " + max + ", not " + n);
     }
+    Optional<Long> limit = Optional.ofNullable(maxFileSize).map(Inputs::size);
     return new AuditRequest(
         paths,
         Optional.ofNullable(config),
@@ -102,7 +111,8 @@ final class AuditOptions {
         Optional.ofNullable(baseline),
         useBaseline,
         n,
-        today == null ? LocalDate.now() : today);
+        today == null ? LocalDate.now() : today,
+        limit);
   }
 
   private static List<String> codes(List<String> raw) {

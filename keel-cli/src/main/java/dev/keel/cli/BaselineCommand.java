@@ -40,6 +40,9 @@ import picocli.CommandLine.Spec;
       "Entries of rules and paths outside --select, --ignore or the PATHs are kept as they are."
     })
 final class BaselineCommand implements Callable<Integer> {
+  /** The findings that say a file was skipped: judged even on a skipped file. */
+  private static final Set<String> SKIP_CODES = Set.of("SYN002", "SYN003");
+
   @Spec CommandSpec spec;
 
   @Mixin AuditOptions options;
@@ -69,9 +72,17 @@ final class BaselineCommand implements Callable<Integer> {
       throw new ConfigException("baseline " + file + " is a folder, not a file");
     }
     AuditResult result = new Audit().run(request);
+    Warnings.print(result, spec.commandLine().getErr());
     Set<String> ran = new HashSet<>();
     result.rules().forEach(r -> ran.add(r.code()));
-    Predicate<Baseline.Entry> judged = e -> ran.contains(e.code()) && project.inScope(e.path());
+    // A file Keel skipped (a link out of the project, a FIFO, a file too large) was not judged:
+    // its entries stay, except those of the finding that says it was skipped.
+    Set<String> notRead = new HashSet<>(result.notRead());
+    Predicate<Baseline.Entry> judged =
+        e ->
+            ran.contains(e.code())
+                && project.inScope(e.path())
+                && (!notRead.contains(e.path()) || SKIP_CODES.contains(e.code()));
     var out = spec.commandLine().getOut();
     String name = Escape.text(display(result.root(), file));
     if (!Files.isRegularFile(file)) {
@@ -81,7 +92,7 @@ final class BaselineCommand implements Callable<Integer> {
       out.flush();
       return ExitCode.CLEAN;
     }
-    Baseline old = Baseline.read(file);
+    Baseline old = Baseline.read(file, confine);
     Baseline next = old.update(result.findings(), judged, rewrite);
     int untouched = (int) old.entries().stream().filter(judged.negate()).count();
     Set<String> found = new HashSet<>();

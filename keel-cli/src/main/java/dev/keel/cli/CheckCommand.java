@@ -45,6 +45,7 @@ final class CheckCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     AuditResult result = new Audit().run(options.toRequest(true));
+    Warnings.print(result, spec.commandLine().getErr());
     PrintWriter out = spec.commandLine().getOut();
     boolean colour = !noColor && Terminal.colour() && format == Format.TEXT;
     Reporters.of(format, colour, quiet).write(result, out);

@@ -64,14 +64,27 @@ final class MetricsCommand implements Callable<Integer> {
       description = "Read settings from FILE (pyproject.toml or keel.toml).")
   Path config;
 
+  @Option(
+      names = "--max-file-size",
+      paramLabel = "SIZE",
+      description =
+          "Skip files larger than SIZE: bytes, or e.g. 512KB, 10MB"
+              + " (default: [tool.keel] max-file-size, else 10MB).")
+  String maxFileSize;
+
   @Override
   public Integer call() {
     for (Path p : paths) {
       Inputs.requireRegularFile(p, "keel metrics");
     }
-    ProjectMetrics metrics = ProjectMetrics.of(paths, Optional.ofNullable(config));
+    ProjectMetrics metrics =
+        ProjectMetrics.of(
+            paths, Optional.ofNullable(config), Optional.ofNullable(maxFileSize).map(Inputs::size));
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    for (String line : metrics.notRead()) {
+      err.println("keel: " + Escape.text(line));
+    }
     for (String p : metrics.unparsable()) {
       err.println(
           "keel: "

@@ -1,5 +1,6 @@
 package dev.keel.audit;
 
+import dev.keel.ConfinedReader;
 import dev.keel.Version;
 import dev.keel.config.ConfigException;
 import dev.keel.config.KeelConfig;
@@ -9,6 +10,7 @@ import dev.keel.judge.Fingerprints;
 import dev.keel.judge.Suppressions;
 import dev.keel.project.FileKind;
 import dev.keel.project.IgnoreRules;
+import dev.keel.project.NotRead;
 import dev.keel.project.Project;
 import dev.keel.project.ProjectContext;
 import dev.keel.project.ProjectDiscovery;
@@ -30,7 +32,7 @@ import dev.keel.semantic.PythonVersion;
 import dev.keel.semantic.SemanticModel;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -60,7 +62,15 @@ public final class Audit {
   }
 
   /** Per-file facts that outlive the per-file step: no syntax tree among them. */
-  private record FileOutcome(long lines, List<Finding> findings, Optional<ModuleSummary> summary) {}
+  private record FileOutcome(
+      long lines,
+      List<Finding> findings,
+      Optional<ModuleSummary> summary,
+      Optional<NotRead> notRead) {
+    FileOutcome(long lines, List<Finding> findings, Optional<ModuleSummary> summary) {
+      this(lines, findings, summary, Optional.empty());
+    }
+  }
 
   public AuditResult run(AuditRequest request) {
     UnaryOperator<KeelConfig> override =
@@ -77,10 +87,14 @@ public final class Audit {
           if (request.failOn().isPresent()) {
             out = out.withFailOn(request.failOn().get());
           }
+          if (request.maxFileSize().isPresent()) {
+            out = out.withMaxFileSize(request.maxFileSize().get());
+          }
           return out;
         };
     long t0 = System.nanoTime();
-    Project project = ProjectDiscovery.discover(request.paths(), request.configFile(), override);
+    Project discovered = ProjectDiscovery.discover(request.paths(), request.configFile(), override);
+    Project project = discovered;
     KeelConfig config = project.config();
     String where = config.origin().map(p -> "[tool.keel] of " + p).orElse("configuration");
     List<RuleDescriptor> rules =
@@ -92,29 +106,47 @@ public final class Audit {
             request.ignore().isEmpty() ? where + " ignore" : "--ignore or " + where);
 
     List<ProjectFile> python =
-        project.pythonFiles().stream().filter(f -> project.inScope(f.path())).toList();
+        discovered.pythonFiles().stream().filter(f -> discovered.inScope(f.path())).toList();
     FileRules fileRules = new FileRules(rules);
     PythonVersion target = targetPython(project, request.today());
     boolean semantics = rules.stream().anyMatch(d -> d.needs() == Needs.SEMANTICS);
     PhaseClock clock = new PhaseClock();
     long t1 = System.nanoTime();
+    ConfinedReader reader = project.reader();
     List<FileOutcome> outcomes =
-        perFile(python, request.threads(), fileRules, config, target, semantics, clock);
+        perFile(python, request.threads(), fileRules, config, target, semantics, clock, reader);
     long t2 = System.nanoTime();
 
     List<Finding> raw = new ArrayList<>();
     long lines = 0;
     List<ModuleSummary> summaries = new ArrayList<>();
+    List<NotRead> lateSkips = new ArrayList<>();
     for (FileOutcome o : outcomes) {
       lines += o.lines();
       raw.addAll(o.findings());
       o.summary().ifPresent(summaries::add);
+      o.notRead().ifPresent(lateSkips::add);
     }
+    if (!lateSkips.isEmpty()) {
+      // Files that discovery found readable but that could not be read after all: reported like
+      // the others, never silently left out.
+      List<NotRead> all = new ArrayList<>(project.notRead());
+      all.addAll(lateSkips);
+      all.sort(java.util.Comparator.comparing(NotRead::path));
+      project =
+          new Project(
+              project.root(), config, project.files(), project.scope(), all, project.warnings());
+      python =
+          python.stream()
+              .filter(f -> !lateSkips.stream().anyMatch(n -> n.path().equals(f.path())))
+              .toList();
+    }
+    List<ProjectFile> readable = python;
     // When the per-file step built no summaries (no selected rule needed the semantic model),
     // project rules that ask for the modules get them summarised on demand.
     boolean summarised = !fileRules.isEmpty() && semantics;
     Supplier<List<ModuleSummary>> modules =
-        summarised ? () -> summaries : () -> summarise(python, target);
+        summarised ? () -> summaries : () -> summarise(readable, target, reader);
     ProjectContext context = new ProjectContext(project, request.today(), modules);
     for (RuleDescriptor d : rules) {
       if (d.rule() instanceof ProjectRule pr) {
@@ -123,15 +155,19 @@ public final class Audit {
     }
 
     long t3 = System.nanoTime();
-    FileTexts texts = new FileTexts(project.root());
+    FileTexts texts = new FileTexts(project.root(), reader);
     List<Finding> kept = judge(project, raw, texts);
     kept = Fingerprints.assign(kept, texts::line);
     Baseline baseline = Baseline.empty();
     Optional<Path> baselineFile = baselineFile(request, project);
     if (request.useBaseline()
         && baselineFile.isPresent()
-        && Files.isRegularFile(baselineFile.get())) {
-      baseline = Baseline.read(baselineFile.get());
+        && Files.exists(baselineFile.get(), LinkOption.NOFOLLOW_LINKS)) {
+      // A baseline named by the repository (the default name, [tool.keel] baseline) must really
+      // be in the project; one given with --baseline is read wherever it points.
+      Optional<Path> confine =
+          request.baseline().isPresent() ? Optional.empty() : Optional.of(project.root());
+      baseline = Baseline.read(baselineFile.get(), confine);
     } else if (request.useBaseline() && request.baseline().isPresent()) {
       throw new ConfigException("baseline file does not exist: " + request.baseline().get());
     }
@@ -158,7 +194,9 @@ public final class Audit {
         lines,
         config.failOn(),
         texts,
-        timings);
+        timings,
+        project.notRead().stream().map(NotRead::path).toList(),
+        project.warnings());
   }
 
   /** The baseline file in use: --baseline, else the configured one, else the default name. */
@@ -202,14 +240,15 @@ public final class Audit {
       KeelConfig config,
       PythonVersion target,
       boolean semantics,
-      PhaseClock clock) {
+      PhaseClock clock,
+      ConfinedReader reader) {
     ForkJoinPool pool = new ForkJoinPool(threads);
     try {
       // Results come back in file order whatever the thread count, so output is stable.
       return pool.submit(
               () ->
                   files.parallelStream()
-                      .map(f -> analyse(f, fileRules, config, target, semantics, clock))
+                      .map(f -> analyse(f, fileRules, config, target, semantics, clock, reader))
                       .toList())
           .get();
     } catch (InterruptedException e) {
@@ -231,15 +270,16 @@ public final class Audit {
       KeelConfig config,
       PythonVersion target,
       boolean semantics,
-      PhaseClock clock) {
+      PhaseClock clock,
+      ConfinedReader reader) {
     long start = System.nanoTime();
     byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(file.absolute());
-    } catch (NoSuchFileException e) {
-      throw new ConfigException("cannot read " + file.path() + ": no such file (broken link?)");
-    } catch (IOException e) {
-      throw new ConfigException("cannot read " + file.path() + ": " + e.getMessage());
+    switch (reader.read(file.absolute(), file.path())) {
+      case ConfinedReader.Bytes b -> bytes = b.bytes();
+      case ConfinedReader.Skipped s -> {
+        NotRead n = new NotRead(file.path(), s.skip().reason(), s.skip().message());
+        return new FileOutcome(0, List.of(), Optional.empty(), Optional.of(n));
+      }
     }
     long lines = 0;
     for (byte b : bytes) {
@@ -276,12 +316,13 @@ public final class Audit {
     return new FileOutcome(lines, findings, Optional.of(summary));
   }
 
-  private static List<ModuleSummary> summarise(List<ProjectFile> files, PythonVersion target) {
+  private static List<ModuleSummary> summarise(
+      List<ProjectFile> files, PythonVersion target, ConfinedReader reader) {
     return files.parallelStream()
         .map(
             f -> {
               try {
-                ParseResult parse = PythonParser.parse(Files.readAllBytes(f.absolute()));
+                ParseResult parse = PythonParser.parse(reader.readOrThrow(f.absolute(), f.path()));
                 ModuleContext where = where(f, target);
                 return ModuleSummary.of(
                     f.path(),

@@ -13,6 +13,7 @@ import java.util.Optional;
  * @param ignore added to the configured ignores
  * @param baseline overrides the configured baseline file
  * @param useBaseline false to report every finding as new (used when writing a baseline)
+ * @param maxFileSize replaces the configured {@code max-file-size} (bytes) when present
  */
 public record AuditRequest(
     List<Path> paths,
@@ -23,7 +24,31 @@ public record AuditRequest(
     Optional<Path> baseline,
     boolean useBaseline,
     int threads,
-    LocalDate today) {
+    LocalDate today,
+    Optional<Long> maxFileSize) {
+  public AuditRequest(
+      List<Path> paths,
+      Optional<Path> configFile,
+      List<String> select,
+      List<String> ignore,
+      Optional<Severity> failOn,
+      Optional<Path> baseline,
+      boolean useBaseline,
+      int threads,
+      LocalDate today) {
+    this(
+        paths,
+        configFile,
+        select,
+        ignore,
+        failOn,
+        baseline,
+        useBaseline,
+        threads,
+        today,
+        Optional.empty());
+  }
+
   public AuditRequest {
     paths = List.copyOf(paths);
     select = List.copyOf(select);

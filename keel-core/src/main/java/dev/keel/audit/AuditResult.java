@@ -15,6 +15,9 @@ import java.util.List;
  * @param rules the rules that ran, ordered by code
  * @param files Python files audited
  * @param lines lines in those files
+ * @param notRead paths of the files Keel skipped (links out of the project, FIFOs, files too
+ *     large): nothing is known about them, so a baseline keeps their entries
+ * @param warnings what the run could not do, one line each, for stderr
  */
 public record AuditResult(
     String version,
@@ -25,10 +28,38 @@ public record AuditResult(
     long lines,
     Severity failOn,
     SourceLines sourceLines,
-    Timings timings) {
+    Timings timings,
+    List<String> notRead,
+    List<String> warnings) {
   public AuditResult {
     findings = List.copyOf(findings);
     rules = List.copyOf(rules);
+    notRead = List.copyOf(notRead);
+    warnings = List.copyOf(warnings);
+  }
+
+  public AuditResult(
+      String version,
+      Path root,
+      List<Finding> findings,
+      List<RuleDescriptor> rules,
+      int files,
+      long lines,
+      Severity failOn,
+      SourceLines sourceLines,
+      Timings timings) {
+    this(
+        version,
+        root,
+        findings,
+        rules,
+        files,
+        lines,
+        failOn,
+        sourceLines,
+        timings,
+        List.of(),
+        List.of());
   }
 
   /** Findings that are not in the baseline. */

@@ -1,8 +1,7 @@
 package dev.keel.audit;
 
-import java.io.IOException;
+import dev.keel.ConfinedReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,10 +17,12 @@ final class FileTexts implements SourceLines {
   private static final Text EMPTY = new Text("", List.of(""));
 
   private final Path root;
+  private final ConfinedReader reader;
   private final Map<String, Text> texts = new ConcurrentHashMap<>();
 
-  FileTexts(Path root) {
+  FileTexts(Path root, ConfinedReader reader) {
     this.root = root;
+    this.reader = reader;
   }
 
   @Override
@@ -42,15 +43,15 @@ final class FileTexts implements SourceLines {
     return texts.computeIfAbsent(
         path,
         p -> {
-          try {
-            String text = new String(Files.readAllBytes(root.resolve(p)), StandardCharsets.UTF_8);
-            if (text.startsWith("\uFEFF")) {
-              text = text.substring(1);
-            }
-            return split(text);
-          } catch (IOException e) {
+          // The same reader as every other read: a file Keel skipped shows no source lines.
+          if (!(reader.read(root.resolve(p), p) instanceof ConfinedReader.Bytes b)) {
             return EMPTY;
           }
+          String text = new String(b.bytes(), StandardCharsets.UTF_8);
+          if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+          }
+          return split(text);
         });
   }
 

@@ -1,7 +1,9 @@
 package dev.keel.config;
 
+import dev.keel.ConfinedReader;
 import dev.keel.rule.Severity;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,7 +40,8 @@ public final class ConfigLoader {
               "layers",
               "thresholds",
               "cycles",
-              "config-modules"));
+              "config-modules",
+              "max-file-size"));
   static final Set<String> LAYER_KEYS =
       new TreeSet<>(
           List.of(
@@ -61,44 +64,120 @@ public final class ConfigLoader {
 
   /** Finds the configuration of the project at {@code root}: keel.toml, then pyproject.toml. */
   public static KeelConfig forProject(Path root) {
+    return forProject(root, new ConfinedReader(root, ConfinedReader.DEFAULT_MAX_BYTES));
+  }
+
+  /**
+   * Finds the configuration of the project at {@code root}: keel.toml or {@code [tool.keel]} of
+   * pyproject.toml (both is an error naming both). A file that {@code reader} refuses (a link out
+   * of the project, a FIFO…) is not read: discovery reports it as a finding, and the defaults
+   * apply.
+   */
+  public static KeelConfig forProject(Path root, ConfinedReader reader) {
     Path keelToml = root.resolve("keel.toml");
-    if (Files.isRegularFile(keelToml)) {
-      return load(keelToml);
-    }
     Path pyproject = root.resolve("pyproject.toml");
-    if (Files.isRegularFile(pyproject)) {
-      return load(pyproject);
+    requireNotFolder(keelToml);
+    requireNotFolder(pyproject);
+    Optional<TomlParseResult> keel = readIfAllowed(keelToml, reader);
+    Optional<TomlParseResult> py = readIfAllowed(pyproject, reader);
+    boolean pyHasKeel = py.isPresent() && hasToolKeel(py.get(), pyproject);
+    if (keel.isPresent() && pyHasKeel) {
+      throw new ConfigException(
+          "both "
+              + keelToml
+              + " and [tool.keel] of "
+              + pyproject
+              + " configure Keel: keep one (move the settings into one file and delete the other)");
+    }
+    if (keel.isPresent()) {
+      return fromParsed(keel.get(), keelToml, false);
+    }
+    if (py.isPresent()) {
+      return fromParsed(py.get(), pyproject, true);
     }
     return KeelConfig.defaults();
   }
 
   /** Loads an explicit file: {@code [tool.keel]} of a pyproject.toml, else the top level. */
   public static KeelConfig load(Path file) {
+    requireNotFolder(file);
     TomlParseResult toml = parseToml(file);
-    boolean pyproject = file.getFileName().toString().equals("pyproject.toml");
+    return fromParsed(toml, file, file.getFileName().toString().equals("pyproject.toml"));
+  }
+
+  private static KeelConfig fromParsed(TomlParseResult toml, Path file, boolean pyproject) {
     TomlTable table;
     String where;
     if (pyproject) {
-      table = toml.getTable("tool.keel");
-      where = "[tool.keel]";
-      if (table == null) {
+      if (!hasToolKeel(toml, file)) {
         return KeelConfig.defaults();
       }
+      table = toml.getTable("tool.keel");
+      where = "[tool.keel]";
     } else {
-      table = toml.isTable("tool.keel") ? toml.getTable("tool.keel") : toml;
+      table = hasToolKeel(toml, file) ? toml.getTable("tool.keel") : toml;
       where = table == toml ? "" : "[tool.keel]";
     }
     return fromTable(table, where, file);
   }
 
-  /** Parses a TOML file; a syntax error is a {@link ConfigException} with its position. */
+  /**
+   * Whether the file has a [tool.keel] table; a tool or tool.keel that is not a table is an error.
+   */
+  private static boolean hasToolKeel(TomlParseResult toml, Path file) {
+    Object tool = toml.get("tool");
+    if (tool == null) {
+      return false;
+    }
+    if (!(tool instanceof TomlTable tt)) {
+      throw new ConfigException("tool in " + file + " must be a table, not " + typeName(tool));
+    }
+    Object keel = tt.get("keel");
+    if (keel == null) {
+      return false;
+    }
+    if (!(keel instanceof TomlTable)) {
+      throw new ConfigException(
+          "tool.keel in " + file + " must be a table ([tool.keel]), not " + typeName(keel));
+    }
+    return true;
+  }
+
+  private static void requireNotFolder(Path file) {
+    if (Files.isDirectory(file)) {
+      throw new ConfigException(file + " is a folder, not a configuration file");
+    }
+  }
+
+  private static Optional<TomlParseResult> readIfAllowed(Path file, ConfinedReader reader) {
+    if (!Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      return Optional.empty();
+    }
+    return switch (reader.read(file, file.getFileName().toString())) {
+      case ConfinedReader.Bytes b -> Optional.of(parseToml(file, b.bytes()));
+      case ConfinedReader.Skipped s -> Optional.empty();
+    };
+  }
+
+  /**
+   * Parses a TOML file named on the command line (read wherever it points, if it is a regular file
+   * within the default size limit); a syntax error is a {@link ConfigException} with its position.
+   */
   public static TomlParseResult parseToml(Path file) {
-    TomlParseResult toml;
+    byte[] bytes;
     try {
-      toml = Toml.parse(file);
+      bytes =
+          new ConfinedReader(null, ConfinedReader.DEFAULT_MAX_BYTES)
+              .readOrThrow(file, file.toString());
     } catch (IOException e) {
       throw new ConfigException("cannot read " + file + ": " + e.getMessage());
     }
+    return parseToml(file, bytes);
+  }
+
+  /** Parses TOML text read from {@code file}. */
+  public static TomlParseResult parseToml(Path file, byte[] bytes) {
+    TomlParseResult toml = Toml.parse(new String(bytes, StandardCharsets.UTF_8));
     if (toml.hasErrors()) {
       TomlParseError err = toml.errors().get(0);
       throw new ConfigException(
@@ -230,8 +309,45 @@ public final class ConfigLoader {
           throw new ConfigException(
               q(where) + "thresholds." + key + " of " + origin + " must be a non-negative integer");
         }
+        boolean percent = key.startsWith("min-");
+        long lo = percent ? 0 : 1;
+        long hi = percent ? 100 : 1_000_000;
+        if (n < lo || n > hi) {
+          throw new ConfigException(
+              q(where)
+                  + "thresholds."
+                  + key
+                  + " of "
+                  + origin
+                  + " is "
+                  + n
+                  + "; it must be between "
+                  + lo
+                  + " and "
+                  + hi
+                  + (percent ? " (a percentage)" : ""));
+        }
         thresholds.put(key, (int) (long) n);
       }
+    }
+    long maxFileSize = ConfinedReader.DEFAULT_MAX_BYTES;
+    if (t.contains("max-file-size")) {
+      Object v = t.get("max-file-size");
+      Optional<Long> parsed =
+          switch (v) {
+            case Long n -> n > 0 ? Optional.of(n) : Optional.<Long>empty();
+            case String str -> ConfinedReader.parseSize(str);
+            default -> Optional.<Long>empty();
+          };
+      if (parsed.isEmpty()) {
+        throw new ConfigException(
+            q(where)
+                + "max-file-size of "
+                + origin
+                + " must be a positive size such as 10MB, 512KB or a number of bytes, not "
+                + (v instanceof String str ? "'" + str + "'" : typeName(v)));
+      }
+      maxFileSize = parsed.get();
     }
     List<LayerContract> layers = new ArrayList<>();
     if (t.contains("layers")) {
@@ -318,7 +434,8 @@ public final class ConfigLoader {
         thresholds,
         Optional.of(origin),
         cycles,
-        configModules);
+        configModules,
+        maxFileSize);
   }
 
   private static String string(TomlTable t, String key, String where, Path origin) {

@@ -1,5 +1,6 @@
 package dev.keel.config;
 
+import dev.keel.ConfinedReader;
 import dev.keel.rule.Severity;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,6 +20,7 @@ import java.util.Optional;
  * @param configModules the project's configuration modules for CFG001 and CFG101, as dotted module
  *     names ({@code myapp.settings}) or packages with everything in them ({@code myapp.conf.*});
  *     empty means the conventional names ({@code config.py}, {@code settings.py}, {@code conf/}…)
+ * @param maxFileSize files larger than this many bytes are skipped with a finding
  */
 public record KeelConfig(
     List<String> select,
@@ -32,7 +34,38 @@ public record KeelConfig(
     Map<String, Integer> thresholds,
     Optional<Path> origin,
     String cycles,
-    List<String> configModules) {
+    List<String> configModules,
+    long maxFileSize) {
+
+  /** The settings with the default {@code max-file-size}. */
+  public KeelConfig(
+      List<String> select,
+      List<String> ignore,
+      List<String> exclude,
+      Severity failOn,
+      Optional<String> baseline,
+      List<String> source,
+      Map<Tier, List<String>> tiers,
+      List<LayerContract> layers,
+      Map<String, Integer> thresholds,
+      Optional<Path> origin,
+      String cycles,
+      List<String> configModules) {
+    this(
+        select,
+        ignore,
+        exclude,
+        failOn,
+        baseline,
+        source,
+        tiers,
+        layers,
+        thresholds,
+        origin,
+        cycles,
+        configModules,
+        ConfinedReader.DEFAULT_MAX_BYTES);
+  }
 
   public static final String DEFAULT_BASELINE = ".keel-baseline.json";
 
@@ -152,7 +185,8 @@ public record KeelConfig(
         thresholds,
         origin,
         cycles,
-        configModules);
+        configModules,
+        maxFileSize);
   }
 
   public KeelConfig withIgnore(List<String> i) {
@@ -168,7 +202,8 @@ public record KeelConfig(
         thresholds,
         origin,
         cycles,
-        configModules);
+        configModules,
+        maxFileSize);
   }
 
   public KeelConfig withFailOn(Severity f) {
@@ -184,7 +219,8 @@ public record KeelConfig(
         thresholds,
         origin,
         cycles,
-        configModules);
+        configModules,
+        maxFileSize);
   }
 
   public KeelConfig withBaseline(String b) {
@@ -200,6 +236,24 @@ public record KeelConfig(
         thresholds,
         origin,
         cycles,
-        configModules);
+        configModules,
+        maxFileSize);
+  }
+
+  public KeelConfig withMaxFileSize(long bytes) {
+    return new KeelConfig(
+        select,
+        ignore,
+        exclude,
+        failOn,
+        baseline,
+        source,
+        tiers,
+        layers,
+        thresholds,
+        origin,
+        cycles,
+        configModules,
+        bytes);
   }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.keel.AtomicFile;
+import dev.keel.ConfinedReader;
 import dev.keel.config.ConfigException;
 import dev.keel.rule.Finding;
 import java.io.IOException;
@@ -66,12 +67,26 @@ public final class Baseline {
    * ConfigException} that names the file and what is wrong.
    */
   public static Baseline read(Path file) {
+    return read(file, Optional.empty());
+  }
+
+  /**
+   * Reads a baseline as {@link #read(Path)} does.
+   *
+   * @param project when present, the file must really be inside it (a baseline named by the
+   *     repository: a committed link {@code .keel-baseline.json -> ~/.ssh/id_rsa} is refused, never
+   *     read); empty for a path the user gave on the command line. Either way it must be a regular
+   *     file: a FIFO is refused rather than waited on.
+   */
+  public static Baseline read(Path file, Optional<Path> project) {
     if (Files.isDirectory(file)) {
       throw new ConfigException("baseline " + file + " is a folder, not a file");
     }
+    // A baseline may be large (one entry per accepted finding): no size limit but what fits.
+    ConfinedReader reader = new ConfinedReader(project.orElse(null), Integer.MAX_VALUE - 16L);
     JsonNode root;
     try {
-      root = JSON.readTree(Files.readAllBytes(file));
+      root = JSON.readTree(reader.readOrThrow(file, file.toString()));
     } catch (JsonProcessingException e) {
       throw new ConfigException(
           "baseline " + file + " is not valid JSON: " + e.getOriginalMessage());

@@ -1,5 +1,6 @@
 package dev.keel.project;
 
+import dev.keel.ConfinedReader;
 import dev.keel.config.KeelConfig;
 import java.nio.file.Path;
 import java.util.List;
@@ -10,11 +11,42 @@ import java.util.Optional;
  * sorted by path.
  *
  * @param scope the paths the user asked about, relative to the root ({@code ""} for all)
+ * @param notRead files that are listed in {@code files} but that Keel does not read (a link out of
+ *     the project, a FIFO, a file too large…), sorted by path
+ * @param warnings what discovery could not do (an unreadable folder, an invalid ignore pattern),
+ *     one line each, for stderr
  */
-public record Project(Path root, KeelConfig config, List<ProjectFile> files, List<String> scope) {
+public record Project(
+    Path root,
+    KeelConfig config,
+    List<ProjectFile> files,
+    List<String> scope,
+    List<NotRead> notRead,
+    List<String> warnings) {
   public Project {
     files = List.copyOf(files);
     scope = List.copyOf(scope);
+    notRead = List.copyOf(notRead);
+    warnings = List.copyOf(warnings);
+  }
+
+  public Project(Path root, KeelConfig config, List<ProjectFile> files, List<String> scope) {
+    this(root, config, files, scope, List.of(), List.of());
+  }
+
+  /** How files of this project are read: confined to its root, within its size limit. */
+  public ConfinedReader reader() {
+    return new ConfinedReader(root, config.maxFileSize());
+  }
+
+  /** Whether Keel skipped the file at {@code path} (it is in {@link #notRead}). */
+  public boolean isNotRead(String path) {
+    for (NotRead n : notRead) {
+      if (n.path().equals(path)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   public Optional<ProjectFile> file(String path) {
@@ -52,7 +84,13 @@ public record Project(Path root, KeelConfig config, List<ProjectFile> files, Lis
     return false;
   }
 
+  /** The Python files Keel reads (those it skipped are in {@link #notRead}). */
   public List<ProjectFile> pythonFiles() {
-    return files.stream().filter(ProjectFile::isPython).toList();
+    if (notRead.isEmpty()) {
+      return files.stream().filter(ProjectFile::isPython).toList();
+    }
+    java.util.Set<String> skipped = new java.util.HashSet<>();
+    notRead.forEach(n -> skipped.add(n.path()));
+    return files.stream().filter(f -> f.isPython() && !skipped.contains(f.path())).toList();
   }
 }

@@ -1,13 +1,12 @@
 package dev.keel.project;
 
+import dev.keel.ConfinedReader;
 import dev.keel.config.ConfigException;
 import dev.keel.config.ConfigLoader;
 import dev.keel.config.KeelConfig;
 import dev.keel.semantic.ModuleGraph;
 import dev.keel.semantic.ModuleSummary;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -21,6 +20,7 @@ import org.tomlj.TomlParseResult;
 /** What a project rule sees: the discovered files, their text on demand, and today's date. */
 public final class ProjectContext {
   private final Project project;
+  private final ConfinedReader reader;
   private final LocalDate today;
   private final Map<String, Optional<String>> texts = new ConcurrentHashMap<>();
   private volatile Optional<TomlParseResult> pyproject;
@@ -40,6 +40,7 @@ public final class ProjectContext {
     this.project = project;
     this.today = today;
     this.summaries = summaries;
+    this.reader = project.reader();
   }
 
   /** The summaries of the Python modules in scope, in file order. */
@@ -92,20 +93,22 @@ public final class ProjectContext {
     return project.file(path).isPresent();
   }
 
-  /** A kept file's text (UTF-8, invalid bytes replaced), or empty if absent or unreadable. */
+  /**
+   * A kept file's text (UTF-8, invalid bytes replaced), or empty if absent, unreadable or skipped
+   * (see {@link Project#notRead}: a link out of the project, a FIFO, a file too large).
+   */
   public Optional<String> read(String path) {
     return texts.computeIfAbsent(
         path,
         p -> {
-          if (project.file(p).isEmpty()) {
+          if (project.file(p).isEmpty() || project.isNotRead(p)) {
             return Optional.empty();
           }
-          try {
-            byte[] bytes = Files.readAllBytes(project.root().resolve(p));
-            return Optional.of(new String(bytes, StandardCharsets.UTF_8));
-          } catch (IOException e) {
-            return Optional.empty();
-          }
+          return switch (reader.read(project.root().resolve(p), p)) {
+            case ConfinedReader.Bytes b ->
+                Optional.of(new String(b.bytes(), StandardCharsets.UTF_8));
+            case ConfinedReader.Skipped s -> Optional.<String>empty();
+          };
         });
   }
 
@@ -114,14 +117,14 @@ public final class ProjectContext {
     Optional<TomlParseResult> p = pyproject;
     if (p == null) {
       Path file = project.root().resolve("pyproject.toml");
-      if (Files.isRegularFile(file)) {
+      p = Optional.empty();
+      if (!project.isNotRead("pyproject.toml")
+          && reader.read(file, "pyproject.toml") instanceof ConfinedReader.Bytes b) {
         try {
-          p = Optional.of(ConfigLoader.parseToml(file));
+          p = Optional.of(ConfigLoader.parseToml(file, b.bytes()));
         } catch (ConfigException e) {
           p = Optional.empty();
         }
-      } else {
-        p = Optional.empty();
       }
       pyproject = p;
     }

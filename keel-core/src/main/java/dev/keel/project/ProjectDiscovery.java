@@ -1,14 +1,15 @@
 package dev.keel.project;
 
+import dev.keel.ConfinedReader;
 import dev.keel.config.ConfigException;
 import dev.keel.config.ConfigLoader;
 import dev.keel.config.KeelConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -75,18 +76,20 @@ public final class ProjectDiscovery {
       if (!Files.isDirectory(a) && !Files.isRegularFile(a)) {
         throw new ConfigException("not a file or folder: " + p);
       }
-      absolute.add(a);
+      absolute.add(real(a));
     }
     Path root = findRoot(absolute.get(0));
+    // What the command line asks for (--max-file-size) applies to the configuration files too.
+    long limit = override.apply(KeelConfig.defaults()).maxFileSize();
     KeelConfig config;
     if (configFile.isPresent()) {
       Path cf = configFile.get();
-      if (!Files.isRegularFile(cf)) {
+      if (!Files.exists(cf)) {
         throw new ConfigException("configuration file does not exist: " + cf);
       }
       config = ConfigLoader.load(cf);
     } else {
-      config = ConfigLoader.forProject(root);
+      config = ConfigLoader.forProject(root, new ConfinedReader(root, limit));
     }
     config = override.apply(config);
     List<String> scope = new ArrayList<>();
@@ -97,10 +100,11 @@ public final class ProjectDiscovery {
       }
       scope.add(relative(root, a));
     }
-    List<ProjectFile> files = walk(root, config, absolute);
-    Project project = new Project(root, config, files, scope);
+    Walk walk = new Walk(root, config, absolute);
+    walk.run();
+    Project project = new Project(root, config, walk.files, scope, walk.notRead, walk.warnings);
     boolean anyPython =
-        files.stream()
+        walk.files.stream()
             .anyMatch(
                 f -> (f.isPython() || f.kind() == FileKind.NOTEBOOK) && project.inScope(f.path()));
     if (!anyPython) {
@@ -113,6 +117,23 @@ public final class ProjectDiscovery {
       throw new ConfigException("no Python files found under " + paths.get(0) + why);
     }
     return project;
+  }
+
+  /**
+   * A path with its folders' links resolved (the project root given through a link is followed,
+   * once): a folder entirely, a file by its folder, so a file that is itself a link stays a link
+   * and is judged as one.
+   */
+  private static Path real(Path a) {
+    try {
+      if (Files.isDirectory(a)) {
+        return a.toRealPath();
+      }
+      Path parent = a.getParent();
+      return parent == null ? a : parent.toRealPath().resolve(a.getFileName());
+    } catch (IOException e) {
+      throw new ConfigException("cannot resolve " + a + ": " + e.getMessage());
+    }
   }
 
   /** The nearest folder at or above {@code start} that has a project marker. */
@@ -136,77 +157,169 @@ public final class ProjectDiscovery {
     return name.endsWith(".py") || name.endsWith(".pyi") || name.endsWith(".ipynb");
   }
 
-  private static List<ProjectFile> walk(Path root, KeelConfig config, List<Path> explicit) {
-    List<Path> sourceRoots = ModuleNames.sourceRoots(root, config.source());
-    IgnoreRules excludes = IgnoreRules.parse("", config.exclude());
-    Deque<IgnoreRules> stack = new ArrayDeque<>();
-    stack.push(excludes);
-    IgnoreRules infoExclude = gitInfoExclude(root);
-    if (infoExclude != null) {
-      stack.push(infoExclude);
+  /**
+   * The walk over the project's folders, without following links to folders (a link out of the
+   * project is a finding, one inside is audited where it points), tolerant of folders it cannot
+   * read (a warning names each) and of running out of file descriptors (retried).
+   */
+  private static final class Walk {
+    private final Path root;
+    private final List<Path> sourceRoots;
+    private final List<Path> explicit;
+    private final ConfinedReader reader;
+    private final Deque<IgnoreRules> stack = new ArrayDeque<>();
+    final List<ProjectFile> files = new ArrayList<>();
+    final List<NotRead> notRead = new ArrayList<>();
+    final List<String> warnings = new ArrayList<>();
+
+    Walk(Path root, KeelConfig config, List<Path> explicit) {
+      this.root = root;
+      this.sourceRoots = ModuleNames.sourceRoots(root, config.source());
+      this.explicit = explicit;
+      this.reader = new ConfinedReader(root, config.maxFileSize());
+      stack.push(IgnoreRules.parse("", config.exclude(), "exclude of the configuration", warnings));
+      Path info = root.resolve(".git").resolve("info").resolve("exclude");
+      if (Files.isRegularFile(info, LinkOption.NOFOLLOW_LINKS)) {
+        readIgnoreFile(info, "", ".git/info/exclude");
+      }
     }
-    int baseDepth = stack.size();
-    List<ProjectFile> files = new ArrayList<>();
-    try {
-      Files.walkFileTree(
-          root,
-          new SimpleFileVisitor<>() {
-            private final Deque<Boolean> pushed = new ArrayDeque<>();
 
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-              if (!dir.equals(root)) {
-                String rel = relative(root, dir);
-                String name = dir.getFileName().toString();
-                if (DEFAULT_EXCLUDED_DIRS.contains(name)
-                    || name.endsWith(".egg-info")
-                    || ignored(stack, rel, true)
-                    || Files.exists(dir.resolve("pyvenv.cfg"))) {
-                  return FileVisitResult.SKIP_SUBTREE;
-                }
-              }
-              Path gi = dir.resolve(".gitignore");
-              if (Files.isRegularFile(gi)) {
-                stack.push(IgnoreRules.parse(relative(root, dir), readLines(gi)));
-                pushed.push(true);
-              } else {
-                pushed.push(false);
-              }
-              return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException exc) {
-              if (pushed.pop()) {
-                stack.pop();
-              }
-              return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-              String rel = relative(root, file);
-              if (explicit.contains(file) || !ignored(stack, rel, false)) {
-                files.add(classify(root, sourceRoots, file, rel));
-              }
-              return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFileFailed(Path file, IOException exc) {
-              String rel = relative(root, file);
-              if (!ignored(stack, rel, false)) {
-                files.add(classify(root, sourceRoots, file, rel));
-              }
-              return FileVisitResult.CONTINUE;
-            }
-          });
-    } catch (IOException e) {
-      throw new ConfigException("cannot walk " + root + ": " + e.getMessage());
+    void run() {
+      directory(root, "");
+      files.sort(Comparator.comparing(ProjectFile::path));
+      notRead.sort(Comparator.comparing(NotRead::path));
     }
-    assert stack.size() == baseDepth;
-    files.sort(Comparator.comparing(ProjectFile::path));
-    return files;
+
+    private void directory(Path dir, String rel) {
+      List<Path> entries = list(dir, rel);
+      if (entries == null) {
+        return;
+      }
+      boolean pushed = false;
+      Path gi = dir.resolve(".gitignore");
+      if (entries.contains(gi)) {
+        pushed = readIgnoreFile(gi, rel, rel.isEmpty() ? ".gitignore" : rel + "/.gitignore");
+      }
+      for (Path entry : entries) {
+        String name = entry.getFileName().toString();
+        String path = rel.isEmpty() ? name : rel + "/" + name;
+        BasicFileAttributes attrs;
+        try {
+          attrs = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) {
+          if (!ignored(stack, path, false)) {
+            warnings.add("cannot read " + path + " (" + why(e) + "); it is not audited");
+          }
+          continue;
+        }
+        if (attrs.isDirectory()) {
+          if (DEFAULT_EXCLUDED_DIRS.contains(name)
+              || name.endsWith(".egg-info")
+              || ignored(stack, path, true)
+              || Files.exists(entry.resolve("pyvenv.cfg"), LinkOption.NOFOLLOW_LINKS)) {
+            continue;
+          }
+          directory(entry, path);
+        } else if (attrs.isSymbolicLink() && Files.isDirectory(entry)) {
+          linkedFolder(entry, path, name);
+        } else {
+          file(entry, path, attrs);
+        }
+      }
+      if (pushed) {
+        stack.pop();
+      }
+    }
+
+    /**
+     * A link to a folder is not followed: inside the project its files are audited at their own
+     * path (and a link to an ancestor cannot loop); outside, it is a finding.
+     */
+    private void linkedFolder(Path entry, String path, String name) {
+      if (DEFAULT_EXCLUDED_DIRS.contains(name) || ignored(stack, path, true)) {
+        return;
+      }
+      if (reader
+          .check(entry, path)
+          .filter(s -> s.reason() == ConfinedReader.Reason.OUTSIDE)
+          .isPresent()) {
+        notRead.add(
+            new NotRead(
+                path,
+                ConfinedReader.Reason.OUTSIDE,
+                path
+                    + " is a symbolic link to a folder outside the project; Keel does not read it"));
+      }
+    }
+
+    private void file(Path entry, String path, BasicFileAttributes attrs) {
+      if (!explicit.contains(entry) && ignored(stack, path, false)) {
+        return;
+      }
+      files.add(classify(root, sourceRoots, entry, path));
+      // Found by walking from the real root without following links, a regular file is inside
+      // the project: only its size needs checking. Anything else gets the full check.
+      if (!attrs.isRegularFile() || attrs.size() > reader.maxBytes()) {
+        reader
+            .check(entry, path)
+            .ifPresent(s -> notRead.add(new NotRead(path, s.reason(), s.message())));
+      }
+    }
+
+    /** The folder's entries sorted, or null (with a warning) when it cannot be listed. */
+    private List<Path> list(Path dir, String rel) {
+      for (int attempt = 0; ; attempt++) {
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
+          List<Path> out = new ArrayList<>();
+          ds.forEach(out::add);
+          out.sort(Comparator.naturalOrder());
+          return out;
+        } catch (IOException | java.nio.file.DirectoryIteratorException e) {
+          IOException io =
+              e instanceof IOException i
+                  ? i
+                  : ((java.nio.file.DirectoryIteratorException) e).getCause();
+          if (ConfinedReader.isTooManyOpenFiles(io) && attempt < 40) {
+            ConfinedReader.pause(attempt);
+            continue;
+          }
+          String shown = rel.isEmpty() ? root.toString() : rel + "/";
+          warnings.add(
+              "cannot read folder "
+                  + shown
+                  + " ("
+                  + why(io)
+                  + "); the files in it are not audited");
+          return null;
+        }
+      }
+    }
+
+    /** Reads an ignore file and pushes its rules; false if it could not be read. */
+    private boolean readIgnoreFile(Path file, String base, String shown) {
+      switch (reader.read(file, shown)) {
+        case ConfinedReader.Bytes b -> {
+          // git reads .gitignore as UTF-8 bytes; so do we (invalid bytes replaced).
+          String text = new String(b.bytes(), StandardCharsets.UTF_8);
+          stack.push(IgnoreRules.parse(base, text.lines().toList(), shown, warnings));
+          return true;
+        }
+        case ConfinedReader.Skipped s -> {
+          // The walk reports the file itself (as a finding) when it reaches it.
+          return false;
+        }
+      }
+    }
+  }
+
+  private static String why(IOException e) {
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+      return f.getReason();
+    }
+    return String.valueOf(e.getMessage());
   }
 
   private static boolean ignored(Deque<IgnoreRules> stack, String rel, boolean directory) {
@@ -218,19 +331,6 @@ public final class ProjectDiscovery {
       }
     }
     return false;
-  }
-
-  private static IgnoreRules gitInfoExclude(Path root) {
-    Path p = root.resolve(".git").resolve("info").resolve("exclude");
-    return Files.isRegularFile(p) ? IgnoreRules.parse("", readLines(p)) : null;
-  }
-
-  private static List<String> readLines(Path p) {
-    try {
-      return Files.readAllLines(p, StandardCharsets.ISO_8859_1);
-    } catch (IOException e) {
-      return List.of();
-    }
   }
 
   static ProjectFile classify(Path root, List<Path> sourceRoots, Path file, String rel) {

@@ -88,8 +88,8 @@ class ConfigLoaderTest {
     assertTrue(m.startsWith("unknown key 'selekt' in [tool.keel] of "), m);
     assertTrue(
         m.endsWith(
-            "(valid keys: baseline, config-modules, cycles, exclude, fail-on, ignore, layers, select, source, thresholds,"
-                + " tiers)"),
+            "(valid keys: baseline, config-modules, cycles, exclude, fail-on, ignore, layers, max-file-size, select, source,"
+                + " thresholds, tiers)"),
         m);
   }
 

@@ -1,5 +1,6 @@
 package dev.keel.rules.dependencies;
 
+import dev.keel.ConfinedReader;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -33,6 +34,8 @@ final class ImportNameMap {
   /** The map for a project, reading a virtualenv under {@code root} if there is one. */
   static ImportNameMap forProject(Path root) {
     Map<String, Set<String>> installed = new HashMap<>();
+    // A virtualenv linked to a place outside the project is not read (nor anything it links to).
+    ConfinedReader reader = new ConfinedReader(root, ConfinedReader.DEFAULT_MAX_BYTES);
     for (String venv : List.of(".venv", "venv", "env", ".env")) {
       Path lib = root.resolve(venv).resolve("lib");
       if (!Files.isDirectory(lib)) {
@@ -42,7 +45,7 @@ final class ImportNameMap {
         for (Path py : pythons.toList()) {
           Path site = py.resolve("site-packages");
           if (Files.isDirectory(site)) {
-            readSitePackages(site, installed);
+            readSitePackages(site, installed, reader);
           }
         }
       } catch (IOException e) {
@@ -73,7 +76,14 @@ final class ImportNameMap {
     return out;
   }
 
-  private static void readSitePackages(Path site, Map<String, Set<String>> out) throws IOException {
+  private static List<String> lines(ConfinedReader reader, Path file) {
+    return reader.read(file, file.toString()) instanceof ConfinedReader.Bytes b
+        ? new String(b.bytes(), StandardCharsets.UTF_8).lines().toList()
+        : List.of();
+  }
+
+  private static void readSitePackages(
+      Path site, Map<String, Set<String>> out, ConfinedReader reader) throws IOException {
     try (Stream<Path> entries = Files.list(site)) {
       for (Path info : entries.filter(p -> p.toString().endsWith(".dist-info")).toList()) {
         String dir = info.getFileName().toString();
@@ -83,13 +93,13 @@ final class ImportNameMap {
         Path topLevel = info.resolve("top_level.txt");
         Path record = info.resolve("RECORD");
         if (Files.isRegularFile(topLevel)) {
-          for (String line : Files.readAllLines(topLevel, StandardCharsets.UTF_8)) {
+          for (String line : lines(reader, topLevel)) {
             if (!line.isBlank()) {
               out.computeIfAbsent(line.strip(), k -> new HashSet<>()).add(dist);
             }
           }
         } else if (Files.isRegularFile(record)) {
-          for (String line : Files.readAllLines(record, StandardCharsets.UTF_8)) {
+          for (String line : lines(reader, record)) {
             String path = line.split(",", 2)[0];
             String first = path.split("/", 2)[0];
             if (first.endsWith(".dist-info") || first.equals("..") || first.endsWith(".data")) {

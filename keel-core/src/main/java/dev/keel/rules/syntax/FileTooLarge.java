@@ -1,0 +1,30 @@
+package dev.keel.rules.syntax;
+
+import dev.keel.ConfinedReader;
+import dev.keel.project.NotRead;
+import dev.keel.project.ProjectContext;
+import dev.keel.rule.FindingSink;
+import dev.keel.rule.Needs;
+import dev.keel.rule.ProjectRule;
+import dev.keel.rule.RuleSpec;
+import dev.keel.rule.Scope;
+import dev.keel.rule.Severity;
+
+@RuleSpec(
+    code = "SYN003",
+    name = "FileTooLarge",
+    summary = "a file is larger than max-file-size, so Keel skipped it: no rule judged it",
+    severity = Severity.WARNING,
+    effortMinutes = 5,
+    scope = Scope.PROJECT,
+    needs = Needs.FILES)
+final class FileTooLarge implements ProjectRule {
+  @Override
+  public void check(ProjectContext project, FindingSink out) {
+    for (NotRead n : project.project().notRead()) {
+      if (n.reason() == ConfinedReader.Reason.TOO_LARGE) {
+        out.report(n.path(), n.message());
+      }
+    }
+  }
+}
