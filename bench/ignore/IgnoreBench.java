@@ -20,12 +20,15 @@ public class IgnoreBench {
       {"**/".repeat(20) + "x", deep},
       {"*.py", "src/pkg/module.py"},
     };
-    ExecutorService pool = Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r);
-      t.setDaemon(true);
-      return t;
-    });
     for (Object[] c : cases) {
+      // A thread of its own per case: one that gave up may still be running.
+      ExecutorService pool =
+          Executors.newSingleThreadExecutor(
+              r -> {
+                Thread t = new Thread(r);
+                t.setDaemon(true);
+                return t;
+              });
       String pattern = (String) c[0];
       String path = (String) c[1];
       IgnoreRules rules = IgnoreRules.parse("", List.of(pattern));
