@@ -60,6 +60,14 @@ final class AuditOptions {
   Integer threads;
 
   @Option(
+      names = "--file-timeout",
+      paramLabel = "SECONDS",
+      description =
+          "Abandon the analysis of a file that runs longer, with a SYN004 finding (default:"
+              + " [tool.keel] file-timeout, else 30; fractions allowed).")
+  Double fileTimeout;
+
+  @Option(
       names = "--today",
       paramLabel = "DATE",
       hidden = true,
@@ -102,7 +110,10 @@ final class AuditOptions {
         Optional.ofNullable(baseline),
         useBaseline,
         n,
-        today == null ? LocalDate.now() : today);
+        today == null ? LocalDate.now() : today,
+        fileTimeout == null
+            ? Optional.empty()
+            : Optional.of(dev.keel.config.KeelConfig.fileTimeout(fileTimeout, "--file-timeout")));
   }
 
   private static List<String> codes(List<String> raw) {

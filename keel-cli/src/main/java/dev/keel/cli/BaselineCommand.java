@@ -71,7 +71,13 @@ final class BaselineCommand implements Callable<Integer> {
     AuditResult result = new Audit().run(request);
     Set<String> ran = new HashSet<>();
     result.rules().forEach(r -> ran.add(r.code()));
-    Predicate<Baseline.Entry> judged = e -> ran.contains(e.code()) && project.inScope(e.path());
+    // A file whose analysis was abandoned (SYN004) was not judged: its entries stay.
+    Set<String> unjudged = new HashSet<>(result.unjudged());
+    Predicate<Baseline.Entry> judged =
+        e ->
+            ran.contains(e.code())
+                && project.inScope(e.path())
+                && (!unjudged.contains(e.path()) || e.code().equals(Audit.ABANDONED));
     var out = spec.commandLine().getOut();
     String name = Escape.text(display(result.root(), file));
     if (!Files.isRegularFile(file)) {

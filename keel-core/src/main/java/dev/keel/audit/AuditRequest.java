@@ -2,6 +2,7 @@ package dev.keel.audit;
 
 import dev.keel.rule.Severity;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -13,6 +14,7 @@ import java.util.Optional;
  * @param ignore added to the configured ignores
  * @param baseline overrides the configured baseline file
  * @param useBaseline false to report every finding as new (used when writing a baseline)
+ * @param fileTimeout overrides the configured {@code file-timeout}
  */
 public record AuditRequest(
     List<Path> paths,
@@ -23,7 +25,33 @@ public record AuditRequest(
     Optional<Path> baseline,
     boolean useBaseline,
     int threads,
-    LocalDate today) {
+    LocalDate today,
+    Optional<Duration> fileTimeout) {
+
+  /** A request with the configured {@code file-timeout}. */
+  public AuditRequest(
+      List<Path> paths,
+      Optional<Path> configFile,
+      List<String> select,
+      List<String> ignore,
+      Optional<Severity> failOn,
+      Optional<Path> baseline,
+      boolean useBaseline,
+      int threads,
+      LocalDate today) {
+    this(
+        paths,
+        configFile,
+        select,
+        ignore,
+        failOn,
+        baseline,
+        useBaseline,
+        threads,
+        today,
+        Optional.empty());
+  }
+
   public AuditRequest {
     paths = List.copyOf(paths);
     select = List.copyOf(select);

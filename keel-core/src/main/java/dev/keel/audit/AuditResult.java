@@ -15,6 +15,8 @@ import java.util.List;
  * @param rules the rules that ran, ordered by code
  * @param files Python files audited
  * @param lines lines in those files
+ * @param unjudged files whose analysis was abandoned (SYN004), so no file rule judged them: a
+ *     baseline keeps their entries
  */
 public record AuditResult(
     String version,
@@ -25,10 +27,12 @@ public record AuditResult(
     long lines,
     Severity failOn,
     SourceLines sourceLines,
-    Timings timings) {
+    Timings timings,
+    List<String> unjudged) {
   public AuditResult {
     findings = List.copyOf(findings);
     rules = List.copyOf(rules);
+    unjudged = List.copyOf(unjudged);
   }
 
   /** Findings that are not in the baseline. */

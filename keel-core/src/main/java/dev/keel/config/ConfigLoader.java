@@ -4,6 +4,7 @@ import dev.keel.rule.Severity;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -38,7 +39,8 @@ public final class ConfigLoader {
               "layers",
               "thresholds",
               "cycles",
-              "config-modules"));
+              "config-modules",
+              "file-timeout"));
   static final Set<String> LAYER_KEYS =
       new TreeSet<>(
           List.of(
@@ -306,6 +308,19 @@ public final class ConfigLoader {
                 modules));
       }
     }
+    Duration fileTimeout = KeelConfig.DEFAULT_FILE_TIMEOUT;
+    if (t.contains("file-timeout")) {
+      Object v = t.get("file-timeout");
+      String what = q(where) + "file-timeout of " + origin;
+      fileTimeout =
+          switch (v) {
+            case Long n -> KeelConfig.fileTimeout(n, what);
+            case Double d -> KeelConfig.fileTimeout(d, what);
+            default ->
+                throw new ConfigException(
+                    what + " must be a number of seconds (such as 30 or 2.5), not " + typeName(v));
+          };
+    }
     return new KeelConfig(
         select,
         ignore,
@@ -318,7 +333,8 @@ public final class ConfigLoader {
         thresholds,
         Optional.of(origin),
         cycles,
-        configModules);
+        configModules,
+        fileTimeout);
   }
 
   private static String string(TomlTable t, String key, String where, Path origin) {

@@ -2,6 +2,7 @@ package dev.keel.config;
 
 import dev.keel.rule.Severity;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +20,7 @@ import java.util.Optional;
  * @param configModules the project's configuration modules for CFG001 and CFG101, as dotted module
  *     names ({@code myapp.settings}) or packages with everything in them ({@code myapp.conf.*});
  *     empty means the conventional names ({@code config.py}, {@code settings.py}, {@code conf/}…)
+ * @param fileTimeout how long the analysis of one file may run before it is abandoned (SYN004)
  */
 public record KeelConfig(
     List<String> select,
@@ -32,9 +34,63 @@ public record KeelConfig(
     Map<String, Integer> thresholds,
     Optional<Path> origin,
     String cycles,
-    List<String> configModules) {
+    List<String> configModules,
+    Duration fileTimeout) {
 
   public static final String DEFAULT_BASELINE = ".keel-baseline.json";
+
+  /** {@code file-timeout} when none is configured. */
+  public static final Duration DEFAULT_FILE_TIMEOUT = Duration.ofSeconds(30);
+
+  /** The longest {@code file-timeout} accepted: a day. */
+  static final double MAX_FILE_TIMEOUT_SECONDS = 86_400;
+
+  /**
+   * A {@code file-timeout} of {@code seconds} (fractions allowed), or a {@link ConfigException}
+   * that names {@code what} when it is not a positive number of seconds up to a day.
+   */
+  public static Duration fileTimeout(double seconds, String what) {
+    if (!(seconds > 0) || seconds > MAX_FILE_TIMEOUT_SECONDS) {
+      throw new ConfigException(
+          what
+              + " must be a number of seconds above 0 and at most 86400, not "
+              + (seconds == Math.rint(seconds) && !Double.isInfinite(seconds)
+                  ? String.valueOf((long) seconds)
+                  : String.valueOf(seconds)));
+    }
+    long nanos = Math.max(1, Math.round(seconds * 1e9));
+    return Duration.ofNanos(nanos);
+  }
+
+  /** The settings with the default {@code file-timeout}. */
+  public KeelConfig(
+      List<String> select,
+      List<String> ignore,
+      List<String> exclude,
+      Severity failOn,
+      Optional<String> baseline,
+      List<String> source,
+      Map<Tier, List<String>> tiers,
+      List<LayerContract> layers,
+      Map<String, Integer> thresholds,
+      Optional<Path> origin,
+      String cycles,
+      List<String> configModules) {
+    this(
+        select,
+        ignore,
+        exclude,
+        failOn,
+        baseline,
+        source,
+        tiers,
+        layers,
+        thresholds,
+        origin,
+        cycles,
+        configModules,
+        DEFAULT_FILE_TIMEOUT);
+  }
 
   /** {@code cycles}: which imports make an import cycle. */
   public static final List<String> CYCLE_MODES = List.of("import-time", "all");
@@ -112,6 +168,9 @@ public record KeelConfig(
     layers = List.copyOf(layers);
     thresholds = Map.copyOf(thresholds);
     configModules = List.copyOf(configModules);
+    if (fileTimeout.isNegative() || fileTimeout.isZero()) {
+      throw new IllegalArgumentException("file-timeout must be positive");
+    }
   }
 
   public static KeelConfig defaults() {
@@ -152,7 +211,8 @@ public record KeelConfig(
         thresholds,
         origin,
         cycles,
-        configModules);
+        configModules,
+        fileTimeout);
   }
 
   public KeelConfig withIgnore(List<String> i) {
@@ -168,7 +228,8 @@ public record KeelConfig(
         thresholds,
         origin,
         cycles,
-        configModules);
+        configModules,
+        fileTimeout);
   }
 
   public KeelConfig withFailOn(Severity f) {
@@ -184,7 +245,8 @@ public record KeelConfig(
         thresholds,
         origin,
         cycles,
-        configModules);
+        configModules,
+        fileTimeout);
   }
 
   public KeelConfig withBaseline(String b) {
@@ -200,6 +262,24 @@ public record KeelConfig(
         thresholds,
         origin,
         cycles,
-        configModules);
+        configModules,
+        fileTimeout);
+  }
+
+  public KeelConfig withFileTimeout(Duration t) {
+    return new KeelConfig(
+        select,
+        ignore,
+        exclude,
+        failOn,
+        baseline,
+        source,
+        tiers,
+        layers,
+        thresholds,
+        origin,
+        cycles,
+        configModules,
+        t);
   }
 }

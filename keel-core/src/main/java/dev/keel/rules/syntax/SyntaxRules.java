@@ -8,6 +8,6 @@ public final class SyntaxRules {
   private SyntaxRules() {}
 
   public static List<Rule> all() {
-    return List.of(new InvalidSyntax());
+    return List.of(new InvalidSyntax(), new AnalysisAbandoned());
   }
 }
