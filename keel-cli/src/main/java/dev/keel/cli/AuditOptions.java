@@ -68,6 +68,14 @@ final class AuditOptions {
   String maxFileSize;
 
   @Option(
+      names = "--file-timeout",
+      paramLabel = "SECONDS",
+      description =
+          "Abandon the analysis of a file that runs longer, with a SYN004 finding (default:"
+              + " [tool.keel] file-timeout, else 30; fractions allowed).")
+  Double fileTimeout;
+
+  @Option(
       names = "--today",
       paramLabel = "DATE",
       hidden = true,
@@ -112,7 +120,10 @@ final class AuditOptions {
         useBaseline,
         n,
         today == null ? LocalDate.now() : today,
-        limit);
+        limit,
+        fileTimeout == null
+            ? Optional.empty()
+            : Optional.of(dev.keel.config.KeelConfig.fileTimeout(fileTimeout, "--file-timeout")));
   }
 
   private static List<String> codes(List<String> raw) {

@@ -41,7 +41,7 @@ import picocli.CommandLine.Spec;
     })
 final class BaselineCommand implements Callable<Integer> {
   /** The findings that say a file was skipped: judged even on a skipped file. */
-  private static final Set<String> SKIP_CODES = Set.of("SYN002", "SYN003");
+  private static final Set<String> SKIP_CODES = Set.of("SYN002", "SYN003", Audit.ABANDONED);
 
   @Spec CommandSpec spec;
 
@@ -75,14 +75,15 @@ final class BaselineCommand implements Callable<Integer> {
     Warnings.print(result, spec.commandLine().getErr());
     Set<String> ran = new HashSet<>();
     result.rules().forEach(r -> ran.add(r.code()));
-    // A file Keel skipped (a link out of the project, a FIFO, a file too large) was not judged:
-    // its entries stay, except those of the finding that says it was skipped.
-    Set<String> notRead = new HashSet<>(result.notRead());
+    // A file Keel skipped (a link out of the project, a FIFO, a file too large) or whose analysis
+    // it abandoned was not judged: its entries stay, except those of the finding that says so.
+    Set<String> unjudged = new HashSet<>(result.notRead());
+    unjudged.addAll(result.unjudged());
     Predicate<Baseline.Entry> judged =
         e ->
             ran.contains(e.code())
                 && project.inScope(e.path())
-                && (!notRead.contains(e.path()) || SKIP_CODES.contains(e.code()));
+                && (!unjudged.contains(e.path()) || SKIP_CODES.contains(e.code()));
     var out = spec.commandLine().getOut();
     String name = Escape.text(display(result.root(), file));
     if (!Files.isRegularFile(file)) {

@@ -30,18 +30,17 @@ import dev.keel.semantic.ModuleContext;
 import dev.keel.semantic.ModuleSummary;
 import dev.keel.semantic.PythonVersion;
 import dev.keel.semantic.SemanticModel;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -51,6 +50,9 @@ import java.util.function.UnaryOperator;
  * analysis, judge (suppressions, tiers, baseline) and hands the result to a reporter.
  */
 public final class Audit {
+  /** The code of the finding for a file whose analysis was abandoned (a rule of its own). */
+  public static final String ABANDONED = "SYN004";
+
   private final RuleRegistry registry;
 
   public Audit(RuleRegistry registry) {
@@ -61,14 +63,20 @@ public final class Audit {
     this(RuleRegistry.standard());
   }
 
-  /** Per-file facts that outlive the per-file step: no syntax tree among them. */
+  /**
+   * Per-file facts that outlive the per-file step: no syntax tree among them.
+   *
+   * @param judged false when the analysis was abandoned, so no rule judged the file
+   * @param notRead present when the file could not be read after all
+   */
   private record FileOutcome(
       long lines,
       List<Finding> findings,
       Optional<ModuleSummary> summary,
+      boolean judged,
       Optional<NotRead> notRead) {
     FileOutcome(long lines, List<Finding> findings, Optional<ModuleSummary> summary) {
-      this(lines, findings, summary, Optional.empty());
+      this(lines, findings, summary, true, Optional.empty());
     }
   }
 
@@ -111,21 +119,40 @@ public final class Audit {
     PythonVersion target = targetPython(project, request.today());
     boolean semantics = rules.stream().anyMatch(d -> d.needs() == Needs.SEMANTICS);
     PhaseClock clock = new PhaseClock();
-    long t1 = System.nanoTime();
+    Duration fileTimeout = request.fileTimeout().orElse(config.fileTimeout());
+    Optional<RuleDescriptor> abandon =
+        rules.stream().filter(d -> d.code().equals(ABANDONED)).findFirst();
     ConfinedReader reader = project.reader();
-    List<FileOutcome> outcomes =
-        perFile(python, request.threads(), fileRules, config, target, semantics, clock, reader);
+    PerFile step =
+        new PerFile(
+            python,
+            reader,
+            new PerFileScheduler(request.threads(), fileTimeout),
+            fileTimeout,
+            abandon,
+            fileRules,
+            config,
+            target,
+            semantics,
+            clock);
+    long t1 = System.nanoTime();
+    List<FileOutcome> outcomes = step.run();
     long t2 = System.nanoTime();
 
     List<Finding> raw = new ArrayList<>();
     long lines = 0;
     List<ModuleSummary> summaries = new ArrayList<>();
     List<NotRead> lateSkips = new ArrayList<>();
-    for (FileOutcome o : outcomes) {
+    List<String> unjudged = new ArrayList<>();
+    for (int i = 0; i < outcomes.size(); i++) {
+      FileOutcome o = outcomes.get(i);
       lines += o.lines();
       raw.addAll(o.findings());
       o.summary().ifPresent(summaries::add);
       o.notRead().ifPresent(lateSkips::add);
+      if (!o.judged()) {
+        unjudged.add(python.get(i).path());
+      }
     }
     if (!lateSkips.isEmpty()) {
       // Files that discovery found readable but that could not be read after all: reported like
@@ -145,8 +172,7 @@ public final class Audit {
     // When the per-file step built no summaries (no selected rule needed the semantic model),
     // project rules that ask for the modules get them summarised on demand.
     boolean summarised = !fileRules.isEmpty() && semantics;
-    Supplier<List<ModuleSummary>> modules =
-        summarised ? () -> summaries : () -> summarise(readable, target, reader);
+    Supplier<List<ModuleSummary>> modules = summarised ? () -> summaries : () -> step.summarise();
     ProjectContext context = new ProjectContext(project, request.today(), modules);
     for (RuleDescriptor d : rules) {
       if (d.rule() instanceof ProjectRule pr) {
@@ -196,7 +222,8 @@ public final class Audit {
         texts,
         timings,
         project.notRead().stream().map(NotRead::path).toList(),
-        project.warnings());
+        project.warnings(),
+        unjudged);
   }
 
   /** The baseline file in use: --baseline, else the configured one, else the default name. */
@@ -233,108 +260,169 @@ public final class Audit {
     final LongAdder rules = new LongAdder();
   }
 
-  private List<FileOutcome> perFile(
-      List<ProjectFile> files,
-      int threads,
-      FileRules fileRules,
-      KeelConfig config,
-      PythonVersion target,
-      boolean semantics,
-      PhaseClock clock,
-      ConfinedReader reader) {
-    ForkJoinPool pool = new ForkJoinPool(threads);
-    try {
-      // Results come back in file order whatever the thread count, so output is stable.
-      return pool.submit(
-              () ->
-                  files.parallelStream()
-                      .map(f -> analyse(f, fileRules, config, target, semantics, clock, reader))
-                      .toList())
-          .get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException re) {
-        throw re;
+  /**
+   * The per-file step of one run: each file read, parsed, modelled and checked on the scheduler's
+   * workers, within the deadline; a file that runs past it, or nests deeper than the worker's
+   * stack, becomes one {@link #ABANDONED} finding and is left out of the judged files.
+   */
+  private static final class PerFile {
+    private final List<ProjectFile> files;
+    private final ConfinedReader reader;
+    private final PerFileScheduler scheduler;
+    private final Duration limit;
+    private final Optional<RuleDescriptor> abandon;
+    private final FileRules fileRules;
+    private final KeelConfig config;
+    private final PythonVersion target;
+    private final boolean semantics;
+    private final PhaseClock clock;
+
+    /** Lines of each file once read: an abandoned file still counts its lines. */
+    private final AtomicLongArray lines;
+
+    PerFile(
+        List<ProjectFile> files,
+        ConfinedReader reader,
+        PerFileScheduler scheduler,
+        Duration limit,
+        Optional<RuleDescriptor> abandon,
+        FileRules fileRules,
+        KeelConfig config,
+        PythonVersion target,
+        boolean semantics,
+        PhaseClock clock) {
+      this.files = files;
+      this.reader = reader;
+      this.scheduler = scheduler;
+      this.limit = limit;
+      this.abandon = abandon;
+      this.fileRules = fileRules;
+      this.config = config;
+      this.target = target;
+      this.semantics = semantics;
+      this.clock = clock;
+      this.lines = new AtomicLongArray(files.size());
+    }
+
+    /** The outcome of every file, in file order whatever the thread count. */
+    List<FileOutcome> run() {
+      return scheduler.map(
+          files.size(),
+          this::analyse,
+          i -> abandoned(i, "did not finish within " + seconds(limit) + "; it was abandoned"));
+    }
+
+    /**
+     * Module summaries for project rules when the per-file step built none, on the same workers and
+     * deadline; a file abandoned here has no summary.
+     */
+    List<ModuleSummary> summarise() {
+      List<Optional<ModuleSummary>> out =
+          scheduler.map(
+              files.size(),
+              i -> {
+                ProjectFile f = files.get(i);
+                if (!(reader.read(f.absolute(), f.path()) instanceof ConfinedReader.Bytes b)) {
+                  return Optional.<ModuleSummary>empty();
+                }
+                try {
+                  ParseResult parse = PythonParser.parse(b.bytes());
+                  ModuleContext where = where(f, target);
+                  return Optional.of(
+                      ModuleSummary.of(
+                          f.path(),
+                          where,
+                          parse,
+                          SemanticModel.of(parse, where),
+                          f.kind() == FileKind.TEST));
+                } catch (StackOverflowError deep) {
+                  return Optional.<ModuleSummary>empty();
+                }
+              },
+              i -> Optional.empty());
+      return out.stream().flatMap(Optional::stream).toList();
+    }
+
+    private FileOutcome abandoned(int i, String why) {
+      ProjectFile file = files.get(i);
+      List<Finding> findings =
+          abandon
+              .map(
+                  d ->
+                      List.of(
+                          new Finding(
+                              d.code(),
+                              d.severity(),
+                              "analysis of " + file.path() + " " + why,
+                              file.path(),
+                              Optional.empty(),
+                              d.effortMinutes(),
+                              "",
+                              false)))
+              .orElse(List.of());
+      return new FileOutcome(lines.get(i), findings, Optional.empty(), false, Optional.empty());
+    }
+
+    private FileOutcome analyse(int i) {
+      ProjectFile file = files.get(i);
+      long start = System.nanoTime();
+      byte[] bytes;
+      switch (reader.read(file.absolute(), file.path())) {
+        case ConfinedReader.Bytes b -> bytes = b.bytes();
+        case ConfinedReader.Skipped skip -> {
+          NotRead n = new NotRead(file.path(), skip.skip().reason(), skip.skip().message());
+          return new FileOutcome(0, List.of(), Optional.empty(), true, Optional.of(n));
+        }
       }
-      throw new IllegalStateException(e.getCause());
-    } finally {
-      pool.shutdown();
+      long count = 0;
+      for (byte b : bytes) {
+        if (b == '\n') {
+          count++;
+        }
+      }
+      if (bytes.length > 0 && bytes[bytes.length - 1] != '\n') {
+        count++;
+      }
+      lines.set(i, count);
+      if (fileRules.isEmpty()) {
+        clock.parse.add(System.nanoTime() - start);
+        return new FileOutcome(count, List.of(), Optional.empty());
+      }
+      try {
+        return analyse(file, bytes, count, start);
+      } catch (StackOverflowError deep) {
+        // Deeper than even a worker's stack: this file is lost, the run is not.
+        return abandoned(i, "was abandoned: too deeply nested to analyse");
+      }
+    }
+
+    private FileOutcome analyse(ProjectFile file, byte[] bytes, long count, long start) {
+      // The syntax tree lives only inside this call: findings and the summary outlive it, the
+      // tree does not.
+      ParseResult parse = PythonParser.parse(bytes);
+      long parsed = System.nanoTime();
+      clock.parse.add(parsed - start);
+      if (!semantics) {
+        // Only syntax rules are selected: no semantic model, no summary.
+        List<Finding> findings = fileRules.check(file, parse, config, null);
+        clock.rules.add(System.nanoTime() - parsed);
+        return new FileOutcome(count, findings, Optional.empty());
+      }
+      ModuleContext where = where(file, target);
+      SemanticModel model = SemanticModel.of(parse, where);
+      ModuleSummary summary =
+          ModuleSummary.of(file.path(), where, parse, model, file.kind() == FileKind.TEST);
+      long modelled = System.nanoTime();
+      clock.semantic.add(modelled - parsed);
+      List<Finding> findings = fileRules.check(file, parse, config, model);
+      clock.rules.add(System.nanoTime() - modelled);
+      return new FileOutcome(count, findings, Optional.of(summary));
     }
   }
 
-  private static FileOutcome analyse(
-      ProjectFile file,
-      FileRules fileRules,
-      KeelConfig config,
-      PythonVersion target,
-      boolean semantics,
-      PhaseClock clock,
-      ConfinedReader reader) {
-    long start = System.nanoTime();
-    byte[] bytes;
-    switch (reader.read(file.absolute(), file.path())) {
-      case ConfinedReader.Bytes b -> bytes = b.bytes();
-      case ConfinedReader.Skipped s -> {
-        NotRead n = new NotRead(file.path(), s.skip().reason(), s.skip().message());
-        return new FileOutcome(0, List.of(), Optional.empty(), Optional.of(n));
-      }
-    }
-    long lines = 0;
-    for (byte b : bytes) {
-      if (b == '\n') {
-        lines++;
-      }
-    }
-    if (bytes.length > 0 && bytes[bytes.length - 1] != '\n') {
-      lines++;
-    }
-    if (fileRules.isEmpty()) {
-      clock.parse.add(System.nanoTime() - start);
-      return new FileOutcome(lines, List.of(), Optional.empty());
-    }
-    // The syntax tree lives only inside this call: findings and the summary outlive it, the tree
-    // does not.
-    ParseResult parse = PythonParser.parse(bytes);
-    long parsed = System.nanoTime();
-    clock.parse.add(parsed - start);
-    if (!semantics) {
-      // Only syntax rules are selected: no semantic model, no summary.
-      List<Finding> findings = fileRules.check(file, parse, config, null);
-      clock.rules.add(System.nanoTime() - parsed);
-      return new FileOutcome(lines, findings, Optional.empty());
-    }
-    ModuleContext where = where(file, target);
-    SemanticModel model = SemanticModel.of(parse, where);
-    ModuleSummary summary =
-        ModuleSummary.of(file.path(), where, parse, model, file.kind() == FileKind.TEST);
-    long modelled = System.nanoTime();
-    clock.semantic.add(modelled - parsed);
-    List<Finding> findings = fileRules.check(file, parse, config, model);
-    clock.rules.add(System.nanoTime() - modelled);
-    return new FileOutcome(lines, findings, Optional.of(summary));
-  }
-
-  private static List<ModuleSummary> summarise(
-      List<ProjectFile> files, PythonVersion target, ConfinedReader reader) {
-    return files.parallelStream()
-        .map(
-            f -> {
-              try {
-                ParseResult parse = PythonParser.parse(reader.readOrThrow(f.absolute(), f.path()));
-                ModuleContext where = where(f, target);
-                return ModuleSummary.of(
-                    f.path(),
-                    where,
-                    parse,
-                    SemanticModel.of(parse, where),
-                    f.kind() == FileKind.TEST);
-              } catch (IOException e) {
-                throw new ConfigException("cannot read " + f.path() + ": " + e.getMessage());
-              }
-            })
-        .toList();
+  /** {@code 30 s}, {@code 0.05 s}: the limit as the user wrote it. */
+  static String seconds(Duration d) {
+    return java.math.BigDecimal.valueOf(d.toNanos(), 9).stripTrailingZeros().toPlainString() + " s";
   }
 
   private static FindingSink sinkFor(RuleDescriptor d, List<Finding> out) {

@@ -2,6 +2,7 @@ package dev.keel.audit;
 
 import dev.keel.rule.Severity;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -14,6 +15,7 @@ import java.util.Optional;
  * @param baseline overrides the configured baseline file
  * @param useBaseline false to report every finding as new (used when writing a baseline)
  * @param maxFileSize replaces the configured {@code max-file-size} (bytes) when present
+ * @param fileTimeout overrides the configured {@code file-timeout}
  */
 public record AuditRequest(
     List<Path> paths,
@@ -25,7 +27,10 @@ public record AuditRequest(
     boolean useBaseline,
     int threads,
     LocalDate today,
-    Optional<Long> maxFileSize) {
+    Optional<Long> maxFileSize,
+    Optional<Duration> fileTimeout) {
+
+  /** A request with the configured {@code max-file-size} and {@code file-timeout}. */
   public AuditRequest(
       List<Path> paths,
       Optional<Path> configFile,
@@ -46,6 +51,7 @@ public record AuditRequest(
         useBaseline,
         threads,
         today,
+        Optional.empty(),
         Optional.empty());
   }
 

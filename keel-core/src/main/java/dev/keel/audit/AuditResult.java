@@ -18,6 +18,8 @@ import java.util.List;
  * @param notRead paths of the files Keel skipped (links out of the project, FIFOs, files too
  *     large): nothing is known about them, so a baseline keeps their entries
  * @param warnings what the run could not do, one line each, for stderr
+ * @param unjudged files whose analysis was abandoned (SYN004), so no file rule judged them: a
+ *     baseline keeps their entries
  */
 public record AuditResult(
     String version,
@@ -30,12 +32,14 @@ public record AuditResult(
     SourceLines sourceLines,
     Timings timings,
     List<String> notRead,
-    List<String> warnings) {
+    List<String> warnings,
+    List<String> unjudged) {
   public AuditResult {
     findings = List.copyOf(findings);
     rules = List.copyOf(rules);
     notRead = List.copyOf(notRead);
     warnings = List.copyOf(warnings);
+    unjudged = List.copyOf(unjudged);
   }
 
   public AuditResult(
@@ -58,6 +62,7 @@ public record AuditResult(
         failOn,
         sourceLines,
         timings,
+        List.of(),
         List.of(),
         List.of());
   }

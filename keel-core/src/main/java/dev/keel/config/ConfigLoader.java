@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -41,7 +42,8 @@ public final class ConfigLoader {
               "thresholds",
               "cycles",
               "config-modules",
-              "max-file-size"));
+              "max-file-size",
+              "file-timeout"));
   static final Set<String> LAYER_KEYS =
       new TreeSet<>(
           List.of(
@@ -422,6 +424,19 @@ public final class ConfigLoader {
                 modules));
       }
     }
+    Duration fileTimeout = KeelConfig.DEFAULT_FILE_TIMEOUT;
+    if (t.contains("file-timeout")) {
+      Object v = t.get("file-timeout");
+      String what = q(where) + "file-timeout of " + origin;
+      fileTimeout =
+          switch (v) {
+            case Long n -> KeelConfig.fileTimeout(n, what);
+            case Double d -> KeelConfig.fileTimeout(d, what);
+            default ->
+                throw new ConfigException(
+                    what + " must be a number of seconds (such as 30 or 2.5), not " + typeName(v));
+          };
+    }
     return new KeelConfig(
         select,
         ignore,
@@ -435,7 +450,8 @@ public final class ConfigLoader {
         Optional.of(origin),
         cycles,
         configModules,
-        maxFileSize);
+        maxFileSize,
+        fileTimeout);
   }
 
   private static String string(TomlTable t, String key, String where, Path origin) {

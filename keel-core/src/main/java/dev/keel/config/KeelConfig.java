@@ -3,6 +3,7 @@ package dev.keel.config;
 import dev.keel.ConfinedReader;
 import dev.keel.rule.Severity;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +22,7 @@ import java.util.Optional;
  *     names ({@code myapp.settings}) or packages with everything in them ({@code myapp.conf.*});
  *     empty means the conventional names ({@code config.py}, {@code settings.py}, {@code conf/}…)
  * @param maxFileSize files larger than this many bytes are skipped with a finding
+ * @param fileTimeout how long the analysis of one file may run before it is abandoned (SYN004)
  */
 public record KeelConfig(
     List<String> select,
@@ -35,9 +37,10 @@ public record KeelConfig(
     Optional<Path> origin,
     String cycles,
     List<String> configModules,
-    long maxFileSize) {
+    long maxFileSize,
+    Duration fileTimeout) {
 
-  /** The settings with the default {@code max-file-size}. */
+  /** The settings with the default {@code max-file-size} and {@code file-timeout}. */
   public KeelConfig(
       List<String> select,
       List<String> ignore,
@@ -64,10 +67,34 @@ public record KeelConfig(
         origin,
         cycles,
         configModules,
-        ConfinedReader.DEFAULT_MAX_BYTES);
+        ConfinedReader.DEFAULT_MAX_BYTES,
+        DEFAULT_FILE_TIMEOUT);
   }
 
   public static final String DEFAULT_BASELINE = ".keel-baseline.json";
+
+  /** {@code file-timeout} when none is configured. */
+  public static final Duration DEFAULT_FILE_TIMEOUT = Duration.ofSeconds(30);
+
+  /** The longest {@code file-timeout} accepted: a day. */
+  static final double MAX_FILE_TIMEOUT_SECONDS = 86_400;
+
+  /**
+   * A {@code file-timeout} of {@code seconds} (fractions allowed), or a {@link ConfigException}
+   * that names {@code what} when it is not a positive number of seconds up to a day.
+   */
+  public static Duration fileTimeout(double seconds, String what) {
+    if (!(seconds > 0) || seconds > MAX_FILE_TIMEOUT_SECONDS) {
+      throw new ConfigException(
+          what
+              + " must be a number of seconds above 0 and at most 86400, not "
+              + (seconds == Math.rint(seconds) && !Double.isInfinite(seconds)
+                  ? String.valueOf((long) seconds)
+                  : String.valueOf(seconds)));
+    }
+    long nanos = Math.max(1, Math.round(seconds * 1e9));
+    return Duration.ofNanos(nanos);
+  }
 
   /** {@code cycles}: which imports make an import cycle. */
   public static final List<String> CYCLE_MODES = List.of("import-time", "all");
@@ -145,6 +172,9 @@ public record KeelConfig(
     layers = List.copyOf(layers);
     thresholds = Map.copyOf(thresholds);
     configModules = List.copyOf(configModules);
+    if (fileTimeout.isNegative() || fileTimeout.isZero()) {
+      throw new IllegalArgumentException("file-timeout must be positive");
+    }
   }
 
   public static KeelConfig defaults() {
@@ -186,7 +216,8 @@ public record KeelConfig(
         origin,
         cycles,
         configModules,
-        maxFileSize);
+        maxFileSize,
+        fileTimeout);
   }
 
   public KeelConfig withIgnore(List<String> i) {
@@ -203,7 +234,8 @@ public record KeelConfig(
         origin,
         cycles,
         configModules,
-        maxFileSize);
+        maxFileSize,
+        fileTimeout);
   }
 
   public KeelConfig withFailOn(Severity f) {
@@ -220,7 +252,8 @@ public record KeelConfig(
         origin,
         cycles,
         configModules,
-        maxFileSize);
+        maxFileSize,
+        fileTimeout);
   }
 
   public KeelConfig withBaseline(String b) {
@@ -237,7 +270,8 @@ public record KeelConfig(
         origin,
         cycles,
         configModules,
-        maxFileSize);
+        maxFileSize,
+        fileTimeout);
   }
 
   public KeelConfig withMaxFileSize(long bytes) {
@@ -254,6 +288,25 @@ public record KeelConfig(
         origin,
         cycles,
         configModules,
-        bytes);
+        bytes,
+        fileTimeout);
+  }
+
+  public KeelConfig withFileTimeout(Duration t) {
+    return new KeelConfig(
+        select,
+        ignore,
+        exclude,
+        failOn,
+        baseline,
+        source,
+        tiers,
+        layers,
+        thresholds,
+        origin,
+        cycles,
+        configModules,
+        maxFileSize,
+        t);
   }
 }

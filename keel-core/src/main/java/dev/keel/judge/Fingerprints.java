@@ -28,22 +28,72 @@ public final class Fingerprints {
       List<Finding> findings, BiFunction<String, Integer, Optional<String>> lineText) {
     Map<String, Integer> seen = new HashMap<>();
     List<Finding> out = new ArrayList<>(findings.size());
+    // Findings come in report order, so those on one line come together: the line's context is
+    // read, normalised and hashed once for all of them, not once each (64,000 findings on one
+    // 64 KB line would otherwise hash 12 GB).
+    String contextPath = null;
+    int contextLine = -1;
+    String context = null;
+    String contextDigest = null;
+    Map<String, MessageDigest> prefixes = new HashMap<>();
     for (Finding f : findings) {
-      StringBuilder key = new StringBuilder();
-      key.append(f.code()).append('\0').append(f.path()).append('\0');
+      String head = f.code() + '\0' + f.path() + '\0';
+      String body;
+      String same;
+      MessageDigest prefix;
       if (f.span().isPresent()) {
         int line = f.span().get().line();
-        for (int l = line - 1; l <= line + 1; l++) {
-          key.append(normalise(lineText.apply(f.path(), l).orElse(""))).append('\n');
+        if (line != contextLine || !f.path().equals(contextPath)) {
+          StringBuilder key = new StringBuilder();
+          for (int l = line - 1; l <= line + 1; l++) {
+            key.append(normalise(lineText.apply(f.path(), l).orElse(""))).append('\n');
+          }
+          contextPath = f.path();
+          contextLine = line;
+          context = key.toString();
+          contextDigest = hash(context);
+          prefixes.clear();
         }
+        body = context;
+        same = head + contextDigest;
+        String ctx = context;
+        prefix = prefixes.computeIfAbsent(head, h -> digestOf(h + ctx));
       } else {
-        key.append(f.message());
+        body = f.message();
+        same = head + '\1' + body;
+        prefix = digestOf(head + body);
       }
-      String base = key.toString();
-      int n = seen.merge(base, 1, Integer::sum);
-      out.add(f.withFingerprint(hash(base + '\0' + n)));
+      int n = seen.merge(same, 1, Integer::sum);
+      out.add(f.withFingerprint(finish(prefix, "\0" + n)));
     }
     return out;
+  }
+
+  /** A digest that has read {@code prefix}: cloned for each finding that shares it. */
+  private static MessageDigest digestOf(String prefix) {
+    MessageDigest md = sha256();
+    md.update(prefix.getBytes(StandardCharsets.UTF_8));
+    return md;
+  }
+
+  /** The fingerprint of the prefix {@code md} has read followed by {@code tail}. */
+  private static String finish(MessageDigest md, String tail) {
+    MessageDigest copy;
+    try {
+      copy = (MessageDigest) md.clone();
+    } catch (CloneNotSupportedException e) {
+      throw new IllegalStateException(e);
+    }
+    byte[] d = copy.digest(tail.getBytes(StandardCharsets.UTF_8));
+    return HexFormat.of().formatHex(d, 0, 8);
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   static String normalise(String line) {
@@ -51,12 +101,7 @@ public final class Fingerprints {
   }
 
   static String hash(String s) {
-    try {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      byte[] d = md.digest(s.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(d, 0, 8);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    byte[] d = sha256().digest(s.getBytes(StandardCharsets.UTF_8));
+    return HexFormat.of().formatHex(d, 0, 8);
   }
 }

@@ -22,8 +22,20 @@ final class TextReporter implements Reporter {
   private static final String YELLOW = "\u001b[33m";
   private static final String CYAN = "\u001b[36m";
 
+  /** Lines longer than this many code points are shown as a window around the finding. */
+  static final int WINDOW = 200;
+
+  /** Code points shown on each side of the flagged part in such a window. */
+  private static final int MARGIN = 60;
+
   private final boolean colour;
   private final boolean quiet;
+
+  // The line last shown: findings on one line come together, and each would otherwise rescan it.
+  private String shownPath;
+  private int shownLine;
+  private String shownRaw;
+  private int shownLength;
 
   TextReporter(boolean colour, boolean quiet) {
     this.colour = colour;
@@ -71,16 +83,35 @@ final class TextReporter implements Reporter {
     if (line.isEmpty()) {
       return;
     }
-    String raw = line.get().replace('\t', ' ');
-    int length = raw.codePointCount(0, raw.length());
+    if (!f.path().equals(shownPath) || s.line() != shownLine) {
+      shownPath = f.path();
+      shownLine = s.line();
+      shownRaw = line.get().replace('\t', ' ');
+      shownLength = shownRaw.codePointCount(0, shownRaw.length());
+    }
+    String raw = shownRaw;
+    int length = shownLength;
     int from = Math.max(0, Math.min(s.column() - 1, length));
     int to = s.endLine() == s.line() ? Math.min(s.endColumn() - 1, length) : length;
-    int fromIndex = raw.offsetByCodePoints(0, from);
-    int toIndex = raw.offsetByCodePoints(0, Math.max(from, to));
+    to = Math.max(from, to);
+    // A long line is shown as a window around the flagged part: one finding prints a bounded
+    // amount whatever the line, so 20,000 findings on one 300 KB line do not print 8 GB.
+    int shownFrom = 0;
+    int shownTo = length;
+    if (length > WINDOW) {
+      to = Math.min(to, from + WINDOW - 2 * MARGIN);
+      shownFrom = Math.max(0, from - MARGIN);
+      shownTo = Math.min(length, to + MARGIN);
+    }
     // Escapes are wider than what they stand for: the carets are placed on the escaped text.
-    String before = Escape.text(raw.substring(0, fromIndex));
-    String flagged = Escape.text(raw.substring(fromIndex, toIndex));
-    String text = before + flagged + Escape.text(raw.substring(toIndex));
+    String before =
+        (shownFrom > 0 ? "\u2026" : "") + Escape.text(slice(raw, length, shownFrom, from));
+    String flagged = Escape.text(slice(raw, length, from, to));
+    String text =
+        before
+            + flagged
+            + Escape.text(slice(raw, length, to, shownTo))
+            + (shownTo < length ? "\u2026" : "");
     String number = String.valueOf(s.line());
     String gutter = " ".repeat(number.length());
     out.println(paint(DIM, "  " + number + " |") + " " + text);
@@ -90,6 +121,15 @@ final class TextReporter implements Reporter {
             + " "
             + " ".repeat(before.codePointCount(0, before.length()))
             + paint(colourOf(f.severity()), "^".repeat(carets)));
+  }
+
+  /** Code points {@code from} to {@code to} of {@code raw}, which has {@code length} of them. */
+  private static String slice(String raw, int length, int from, int to) {
+    if (length == raw.length()) {
+      return raw.substring(from, to); // no surrogate pairs: code points are chars
+    }
+    int a = raw.offsetByCodePoints(0, from);
+    return raw.substring(a, raw.offsetByCodePoints(a, to - from));
   }
 
   private String summary(AuditResult result) {

@@ -197,6 +197,10 @@ public final class FileRules {
       if (anyCallees && n instanceof Expr.Call call) {
         byCallee(call);
       }
+      if (n instanceof Stmt && Thread.currentThread().isInterrupted()) {
+        // The file ran past its deadline and was abandoned: stop here rather than finish unseen.
+        throw new java.util.concurrent.CancellationException("file rules abandoned");
+      }
       visit.enter(n);
       // The commonest kinds' children here, in SyntaxChildren's order, where the calls back into
       // this walk can be inlined; every other kind through SyntaxChildren.

@@ -314,65 +314,88 @@ final class Binder {
     return p;
   }
 
-  private boolean isWithin(Node node, Node ancestor) {
-    for (Node n = node; n != null; n = parents.get(n)) {
-      if (n == ancestor) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private Node commonAncestor(Node a, Node b) {
-    if (a == null || b == null) {
-      return null;
-    }
-    Set<Node> up = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-    for (Node n = a; n != null; n = parents.get(n)) {
-      up.add(n);
-    }
-    for (Node n = b; n != null; n = parents.get(n)) {
-      if (up.contains(n)) {
-        return n;
-      }
-    }
-    return null;
-  }
-
-  /** Whether two nodes sit on different branches of an if/else or a try/except. */
+  /**
+   * Whether two nodes sit on different branches of an if/else or a try/except (pyflakes'
+   * differentForks: the branches of an {@code if} are its body and the rest; of a {@code try}, its
+   * body with its else, and each handler).
+   */
   private boolean differentForks(Node a, Node b) {
-    Node ancestor = commonAncestor(a, b);
+    if (a == null || b == null) {
+      return false;
+    }
+    // Up from the deeper node to the other's depth, then both together to their common ancestor:
+    // steps only up to that ancestor, so a chain of thousands of elifs, each binding the same
+    // name as the one before, stays linear.
+    int da = depth(a);
+    int db = depth(b);
+    Node x = a;
+    Node y = b;
+    Node belowX = null;
+    Node belowY = null;
+    for (; da > db; da--) {
+      belowX = x;
+      x = parents.get(x);
+    }
+    for (; db > da; db--) {
+      belowY = y;
+      y = parents.get(y);
+    }
+    while (x != y && x != null && y != null) {
+      belowX = x;
+      belowY = y;
+      x = parents.get(x);
+      y = parents.get(y);
+    }
+    Node ancestor = x == y ? x : null;
     if (ancestor == null || ancestor == parse.module() || ancestor == a || ancestor == b) {
       return false;
     }
-    List<List<? extends Node>> parts = new ArrayList<>();
-    if (ancestor instanceof Stmt.If i) {
-      parts.add(i.body());
-    } else if (ancestor instanceof Stmt.Try t) {
-      List<Node> first = new ArrayList<>(t.body());
-      first.addAll(t.orelse());
-      parts.add(first);
-      for (ExceptHandler h : t.handlers()) {
-        parts.add(List.of(h));
-      }
-    } else {
+    if (!(ancestor instanceof Stmt.If) && !(ancestor instanceof Stmt.Try)) {
       return false;
     }
-    for (List<? extends Node> items : parts) {
-      if (withinAny(a, items) ^ withinAny(b, items)) {
-        return true;
-      }
-    }
-    return false;
+    // The branch each node is in is the branch of the ancestor's child it descends from: one
+    // look-up in the ancestor's table, so a try with thousands of statements stays linear.
+    Map<Node, Object> branch = forks.computeIfAbsent(ancestor, Binder::branchesOf);
+    return branch.get(belowX) != branch.get(belowY);
   }
 
-  private boolean withinAny(Node n, List<? extends Node> items) {
-    for (Node item : items) {
-      if (isWithin(n, item)) {
-        return true;
+  /** Depths of the nodes asked about and of their ancestors, filled as the questions come. */
+  private final Map<Node, Integer> depths = new IdentityHashMap<>();
+
+  /** Ancestors above {@code node} (0 for a node without a parent). */
+  private int depth(Node node) {
+    List<Node> path = new ArrayList<>();
+    int base = -1;
+    for (Node n = node; n != null; n = parents.get(n)) {
+      Integer known = depths.get(n);
+      if (known != null) {
+        base = known;
+        break;
       }
+      path.add(n);
     }
-    return false;
+    // Every node on the way up gets its depth, so no node is climbed past twice.
+    for (int i = path.size() - 1; i >= 0; i--) {
+      depths.put(path.get(i), ++base);
+    }
+    return depths.get(node);
+  }
+
+  /** Each branch's direct children of an if or a try, mapped to a token for their branch. */
+  private final Map<Node, Map<Node, Object>> forks = new IdentityHashMap<>();
+
+  private static Map<Node, Object> branchesOf(Node fork) {
+    Map<Node, Object> out = new IdentityHashMap<>();
+    if (fork instanceof Stmt.If i) {
+      Object body = new Object();
+      i.body().forEach(s -> out.put(s, body));
+    } else if (fork instanceof Stmt.Try t) {
+      Object body = new Object();
+      t.body().forEach(s -> out.put(s, body));
+      t.orelse().forEach(s -> out.put(s, body));
+      t.handlers().forEach(h -> out.put(h, h));
+    }
+    return out;
   }
 
   // ---------------------------------------------------------------- bindings
@@ -677,7 +700,7 @@ final class Binder {
       Binding export = binding(name, BindingKind.EXPORT, direct, node.range());
       Binding old = scope().bindings.get("__all__");
       if (old != null && old.kind() == BindingKind.EXPORT && direct instanceof Stmt.AugAssign) {
-        export.exportNames.addAll(old.exportNames);
+        export.exportNames = old.exportNames;
       }
       Expr value =
           switch (direct) {
@@ -805,6 +828,10 @@ final class Binder {
   }
 
   private void statement(Stmt s) {
+    if (Thread.currentThread().isInterrupted()) {
+      // The file ran past its deadline and was abandoned: stop here rather than finish unseen.
+      throw new java.util.concurrent.CancellationException("binding abandoned");
+    }
     switch (s) {
       case Stmt.FunctionDef f ->
           function(f, f.name(), f.args(), f.decoratorList(), f.returns(), f.typeParams(), f.body());

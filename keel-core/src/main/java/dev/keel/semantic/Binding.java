@@ -24,8 +24,11 @@ public final class Binding {
   boolean used;
   final List<Node> redefinedBy = new ArrayList<>();
 
-  /** For {@code __all__}: the names it lists. */
-  final List<String> exportNames = new ArrayList<>();
+  /**
+   * For {@code __all__}: the names it lists; {@code __all__ += [...]} shares the list of the
+   * binding it replaces rather than copying it, so a long run of them stays linear.
+   */
+  List<String> exportNames = new ArrayList<>();
 
   /** {@code import x as x} or {@code from m import y as y}: a re-export by convention (PEP 484). */
   boolean explicitReExport;

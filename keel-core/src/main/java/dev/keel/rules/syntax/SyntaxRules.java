@@ -8,6 +8,7 @@ public final class SyntaxRules {
   private SyntaxRules() {}
 
   public static List<Rule> all() {
-    return List.of(new InvalidSyntax(), new FileNotRead(), new FileTooLarge());
+    return List.of(
+        new InvalidSyntax(), new FileNotRead(), new FileTooLarge(), new AnalysisAbandoned());
   }
 }
