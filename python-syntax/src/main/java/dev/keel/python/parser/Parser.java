@@ -152,6 +152,8 @@ public final class Parser {
     this.names = new String[n];
     this.comments = comments;
     this.lines = new LineIndex(text);
+    // One string per distinct identifier, not one per occurrence: trees outlive the parse.
+    java.util.HashMap<String, String> interned = new java.util.HashMap<>();
     for (int i = 0; i < n; i++) {
       Token tok = t[i];
       k[i] = tok.kind();
@@ -163,7 +165,8 @@ public final class Parser {
             break;
           }
         }
-        names[i] = s;
+        String known = interned.putIfAbsent(s, s);
+        names[i] = known != null ? known : s;
         kw[i] = (byte) keyword(s);
       }
     }
