@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Print each file's syntax tree as CPython 3.13 prints",
       "ast.dump(ast.parse(src), include_attributes=True, show_empty=True):",
-      "a line '== PATH', then the dump on one line, or 'SyntaxError: LINE:COL: MESSAGE'."
+      "a line '== PATH', then the dump on one line, or 'SyntaxError: LINE:COL: MESSAGE'",
+      "(or IndentationError, TabError, MemoryError, RecursionError as CPython raises)."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:every file parses", "1:a file does not parse", "2:a file cannot be read"})
@@ -80,7 +81,8 @@ final class AstCommand implements Callable<Integer> {
       } else {
         SyntaxError e = parse.errors().get(0);
         out.println(
-            "SyntaxError: "
+            e.kind()
+                + ": "
                 + parse.lines().line(e.start())
                 + ":"
                 + (parse.lines().column(e.start()) + 1)

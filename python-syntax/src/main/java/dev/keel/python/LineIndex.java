@@ -29,6 +29,7 @@ public final class LineIndex {
       }
     }
     this.lineStarts = Arrays.copyOf(starts, n);
+    indexNonAscii();
   }
 
   public String text() {
@@ -63,26 +64,97 @@ public final class LineIndex {
   /** 0-based column in UTF-8 bytes, as CPython's {@code col_offset}. */
   public int utf8Column(int offset) {
     int start = lineStarts[line(offset) - 1];
-    int bytes = 0;
-    for (int i = start; i < offset; i++) {
-      char c = text.charAt(i);
-      if (c < 0x80) {
-        bytes += 1;
-      } else if (c < 0x800) {
-        bytes += 2;
-      } else if (Character.isHighSurrogate(c) && i + 1 < offset) {
-        bytes += 4;
-        i++;
-      } else {
-        bytes += 3;
-      }
+    if (checkpointBytes == null) {
+      return offset - start;
     }
-    return bytes;
+    return utf8Before(offset) - utf8Before(start);
   }
 
   /** 0-based column in code points (what Python calls characters). */
   public int column(int offset) {
     int start = lineStarts[line(offset) - 1];
-    return text.codePointCount(start, offset);
+    if (checkpointBytes == null) {
+      return offset - start;
+    }
+    return codePointsBefore(offset) - codePointsBefore(start);
+  }
+
+  // Columns in a text with non-ASCII characters: the UTF-8 bytes and code points before every
+  // CHECKPOINT-th offset, so that a column costs at most CHECKPOINT steps, however long the line.
+  private static final int CHECKPOINT_SHIFT = 6;
+  private int[] checkpointBytes;
+  private int[] checkpointCodePoints;
+
+  private void indexNonAscii() {
+    int len = text.length();
+    int ascii = 0;
+    while (ascii < len && text.charAt(ascii) < 0x80) {
+      ascii++;
+    }
+    if (ascii == len) {
+      return;
+    }
+    int[] bytes = new int[(len >> CHECKPOINT_SHIFT) + 1];
+    int[] points = new int[bytes.length];
+    int b = 0;
+    int cp = 0;
+    for (int i = 0; i < len; i++) {
+      if ((i & ((1 << CHECKPOINT_SHIFT) - 1)) == 0) {
+        bytes[i >> CHECKPOINT_SHIFT] = b;
+        points[i >> CHECKPOINT_SHIFT] = cp;
+      }
+      b += utf8Length(i);
+      cp += startsCodePoint(i) ? 1 : 0;
+    }
+    bytes[len >> CHECKPOINT_SHIFT] =
+        (len & ((1 << CHECKPOINT_SHIFT) - 1)) == 0 ? b : bytes[len >> CHECKPOINT_SHIFT];
+    points[len >> CHECKPOINT_SHIFT] =
+        (len & ((1 << CHECKPOINT_SHIFT) - 1)) == 0 ? cp : points[len >> CHECKPOINT_SHIFT];
+    checkpointBytes = bytes;
+    checkpointCodePoints = points;
+  }
+
+  /**
+   * UTF-8 bytes of the char at {@code i}: a surrogate pair counts 4 at its high half, 0 at its low.
+   */
+  private int utf8Length(int i) {
+    char c = text.charAt(i);
+    if (c < 0x80) {
+      return 1;
+    }
+    if (c < 0x800) {
+      return 2;
+    }
+    if (Character.isHighSurrogate(c)
+        && i + 1 < text.length()
+        && Character.isLowSurrogate(text.charAt(i + 1))) {
+      return 4;
+    }
+    return startsCodePoint(i) ? 3 : 0;
+  }
+
+  /** False only for the low half of a surrogate pair, as {@link String#codePointCount} counts. */
+  private boolean startsCodePoint(int i) {
+    return !(Character.isLowSurrogate(text.charAt(i))
+        && i > 0
+        && Character.isHighSurrogate(text.charAt(i - 1)));
+  }
+
+  private int utf8Before(int offset) {
+    int from = offset >> CHECKPOINT_SHIFT << CHECKPOINT_SHIFT;
+    int b = checkpointBytes[offset >> CHECKPOINT_SHIFT];
+    for (int i = from; i < offset; i++) {
+      b += utf8Length(i);
+    }
+    return b;
+  }
+
+  private int codePointsBefore(int offset) {
+    int from = offset >> CHECKPOINT_SHIFT << CHECKPOINT_SHIFT;
+    int cp = checkpointCodePoints[offset >> CHECKPOINT_SHIFT];
+    for (int i = from; i < offset; i++) {
+      cp += startsCodePoint(i) ? 1 : 0;
+    }
+    return cp;
   }
 }

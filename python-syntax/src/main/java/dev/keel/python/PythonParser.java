@@ -7,6 +7,7 @@ import dev.keel.python.token.Tokens;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 
 /**
  * Entry point: decodes, tokenizes and parses one Python file. Never throws on bad input: syntax
@@ -15,6 +16,8 @@ import java.util.List;
 public final class PythonParser {
   /** Stack size for the fallback thread that handles deeply nested code. */
   private static final long DEEP_STACK_BYTES = 1L << 30;
+
+  private static final String NUL_CHARACTER = "invalid non-printable character U+0000";
 
   private PythonParser() {}
 
@@ -26,9 +29,23 @@ public final class PythonParser {
       return r;
     }
     List<SyntaxError> errors = new ArrayList<>();
-    errors.add(d.error().get());
-    errors.addAll(r.errors());
-    return new ParseResult(r.text(), r.lines(), r.module(), errors, r.comments());
+    SyntaxError decoding = d.error().get();
+    errors.add(decoding);
+    int omitted = r.omittedErrors();
+    if (decoding.message().equals(SourceDecoder.NUL_BYTES)) {
+      // CPython stops at the first NUL byte; one finding per NUL says nothing more.
+      for (SyntaxError e : r.errors()) {
+        if (!e.message().equals(NUL_CHARACTER)) {
+          errors.add(e);
+        }
+      }
+      if (errors.size() == 1) {
+        omitted = 0;
+      }
+    } else {
+      errors.addAll(r.errors());
+    }
+    return result(r.text(), r.lines(), r.module(), errors, omitted, r.comments());
   }
 
   /** Parses already decoded source text. */
@@ -65,8 +82,20 @@ public final class PythonParser {
     try {
       th.join();
     } catch (InterruptedException e) {
+      // Whoever interrupted this thread wants the work abandoned: pass it on, and wait for the
+      // worker, which stops at its next check, so that nothing runs on behind the caller's back.
+      th.interrupt();
+      while (th.isAlive()) {
+        try {
+          th.join();
+        } catch (InterruptedException again) {
+          th.interrupt();
+        }
+      }
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted on the deep-stack thread", e);
+      CancellationException c = new CancellationException("interrupted on the deep-stack thread");
+      c.initCause(e);
+      throw c;
     }
     if (failure[0] != null) {
       throw failure[0];
@@ -117,7 +146,11 @@ public final class PythonParser {
                     && parserFirst < firstErrorTokenIndex
                     && !tokenizerErrorOverrides(
                         parser.errors().get(0), tokens.errors().get(0), parser.lines()));
-    if (parserFirstWins) {
+    boolean onlyTooDeep = parser.errors().isEmpty() && tokens.errors().isEmpty();
+    if (onlyTooDeep) {
+      // Only a file that otherwise parses gets CPython's RecursionError.
+      errors.addAll(parser.tooDeep());
+    } else if (parserFirstWins) {
       errors.add(parser.errors().get(0));
       List<SyntaxError> rest = new ArrayList<>(tokens.errors());
       rest.addAll(parser.errors().subList(1, parser.errors().size()));
@@ -129,6 +162,25 @@ public final class PythonParser {
       rest.sort(Comparator.comparingInt(SyntaxError::start));
       errors.addAll(rest);
     }
-    return new ParseResult(text, parser.lines(), module, errors, tokens.comments());
+    int omitted =
+        tokens.omittedErrors()
+            + parser.omittedErrors()
+            + (onlyTooDeep ? 0 : parser.tooDeep().size());
+    return result(text, parser.lines(), module, errors, omitted, tokens.comments());
+  }
+
+  /** Keeps the first {@link Parser#MAX_ERRORS} errors and counts the rest. */
+  private static ParseResult result(
+      String text,
+      LineIndex lines,
+      Mod.Module module,
+      List<SyntaxError> errors,
+      int omitted,
+      List<dev.keel.python.Comment> comments) {
+    if (errors.size() > Parser.MAX_ERRORS) {
+      omitted += errors.size() - Parser.MAX_ERRORS;
+      errors = errors.subList(0, Parser.MAX_ERRORS);
+    }
+    return new ParseResult(text, lines, module, errors, omitted, comments);
   }
 }

@@ -24,6 +24,9 @@ import java.util.Optional;
  * Problems are reported in CPython's words and never thrown.
  */
 public final class SourceDecoder {
+  /** CPython's error for a file with a NUL byte (what {@code python file.py} says). */
+  static final String NUL_BYTES = "source code cannot contain null bytes";
+
   private SourceDecoder() {}
 
   /** How a Python codec reports bytes it cannot decode. */
@@ -176,8 +179,7 @@ public final class SourceDecoder {
     if (decoded.error().isEmpty()) {
       int nul = decoded.text().indexOf('\0');
       if (nul >= 0) {
-        return new Decoded(
-            decoded.text(), Optional.of(at("source code cannot contain null bytes", nul)));
+        return new Decoded(decoded.text(), Optional.of(at(NUL_BYTES, nul)));
       }
     }
     return decoded;

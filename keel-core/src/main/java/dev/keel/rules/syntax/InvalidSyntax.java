@@ -8,6 +8,7 @@ import dev.keel.rule.Needs;
 import dev.keel.rule.RuleSpec;
 import dev.keel.rule.Scope;
 import dev.keel.rule.Severity;
+import java.util.List;
 import java.util.Set;
 
 @RuleSpec(
@@ -20,6 +21,12 @@ import java.util.Set;
     scope = Scope.FILE,
     needs = Needs.SYNTAX)
 final class InvalidSyntax implements FileRule {
+  /**
+   * Findings per file: CPython stops at the first error, and a file of garbage has one per
+   * character (a kilobyte of NUL bytes would be a thousand findings and a week of debt).
+   */
+  static final int MAX_FINDINGS = 10;
+
   @Override
   public Set<Class<? extends Node>> nodeKinds() {
     return Set.of();
@@ -27,8 +34,23 @@ final class InvalidSyntax implements FileRule {
 
   @Override
   public void finish(FileVisit file) {
-    for (SyntaxError e : file.parse().errors()) {
+    List<SyntaxError> errors = file.parse().errors();
+    int shown = Math.min(errors.size(), MAX_FINDINGS);
+    for (int i = 0; i < shown; i++) {
+      SyntaxError e = errors.get(i);
       file.report(e.start(), e.end(), e.kind() + ": " + e.message());
+    }
+    int more = errors.size() - shown + file.parse().omittedErrors();
+    if (more > 0) {
+      SyntaxError next = errors.get(Math.min(shown, errors.size() - 1));
+      file.report(
+          next.start(),
+          next.end(),
+          "and "
+              + more
+              + " more syntax error"
+              + (more == 1 ? "" : "s")
+              + " in this file, not reported one by one");
     }
   }
 }

@@ -19,6 +19,15 @@ final class Literals {
   }
 
   /** The value of a NUMBER token's text. */
+  /** The constants most files are full of, shared: a tree holds no copy of each 0 and 1. */
+  private static final ConstantValue.Int[] SMALL_INTS = new ConstantValue.Int[256];
+
+  static {
+    for (int i = 0; i < SMALL_INTS.length; i++) {
+      SMALL_INTS[i] = new ConstantValue.Int(BigInteger.valueOf(i));
+    }
+  }
+
   static ConstantValue number(String s) {
     int n = s.length();
     char last = s.charAt(n - 1);
@@ -46,7 +55,11 @@ final class Literals {
     }
     String digits = strip(s);
     if (digits.length() < 18) {
-      return new ConstantValue.Int(BigInteger.valueOf(Long.parseLong(digits)));
+      long v = Long.parseLong(digits);
+      if (v < SMALL_INTS.length) {
+        return SMALL_INTS[(int) v];
+      }
+      return new ConstantValue.Int(BigInteger.valueOf(v));
     }
     return new ConstantValue.Int(new BigInteger(digits));
   }

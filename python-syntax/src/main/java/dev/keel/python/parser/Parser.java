@@ -39,6 +39,39 @@ public final class Parser {
   /** Parser nesting limit, mirroring CPython's MAXSTACK as seen from {@code ast.parse}. */
   static final int MAX_DEPTH = 5968;
 
+  /**
+   * The deepest tree CPython's {@code ast.parse} turns into objects (its C recursion limit of
+   * 10,000, less the frames of the caller), counting the module as 1. A left-associative chain
+   * ({@code 1+1+…}, {@code a.b.b…}, {@code f()()…}) builds a deeper tree without deep parsing;
+   * CPython then raises RecursionError, and so does Keel, so that no walk of a tree it returns can
+   * be deeper than this.
+   */
+  static final int MAX_TREE_DEPTH = 9997;
+
+  /** CPython 3.13's words when its parser runs out of stack (a MemoryError, no position). */
+  public static final String TOO_COMPLEX =
+      "Parser stack overflowed - Python source too complex to parse";
+
+  /** CPython 3.13's words when the tree is too deep to turn into objects. */
+  public static final String TOO_DEEP = "maximum recursion depth exceeded during ast construction";
+
+  /**
+   * Levels of {@link #MAX_DEPTH} an elif chain costs before its first elif (CPython: 5,962 parse).
+   */
+  private static final int ELIF_CHAIN_BASE = 5;
+
+  /** How many errors are kept; the rest are only counted (CPython reports only the first). */
+  public static final int MAX_ERRORS = 100;
+
+  /** How often, in tokens, the parser looks whether its thread was interrupted. */
+  private static final int INTERRUPT_CHECK_TOKENS = 1 << 12;
+
+  /**
+   * A statement needs its depth measured when it holds more chain links than this, or nests more
+   * than this: below both, its tree cannot approach {@link #MAX_TREE_DEPTH}.
+   */
+  private static final int DEPTH_CHECK_THRESHOLD = 1000;
+
   // keyword codes
   static final int K_NONE = 0;
   static final int K_FALSE = 1;
@@ -100,7 +133,12 @@ public final class Parser {
   private final int n;
   private int p;
   private int depth;
+  private int deepest;
+  private int chainLinks;
+  private int statementStart;
+  private int omittedErrors;
   private final List<SyntaxError> errors = new ArrayList<>();
+  private final List<SyntaxError> tooDeep = new ArrayList<>();
   private final List<Comment> comments;
   private final LineIndex lines;
 
@@ -114,6 +152,8 @@ public final class Parser {
     this.names = new String[n];
     this.comments = comments;
     this.lines = new LineIndex(text);
+    // One string per distinct identifier, not one per occurrence: trees outlive the parse.
+    java.util.HashMap<String, String> interned = new java.util.HashMap<>();
     for (int i = 0; i < n; i++) {
       Token tok = t[i];
       k[i] = tok.kind();
@@ -125,7 +165,8 @@ public final class Parser {
             break;
           }
         }
-        names[i] = s;
+        String known = interned.putIfAbsent(s, s);
+        names[i] = known != null ? known : s;
         kw[i] = (byte) keyword(s);
       }
     }
@@ -201,9 +242,23 @@ public final class Parser {
     return lines;
   }
 
-  /** Errors found while parsing, in the order found. */
+  /** Errors found while parsing, in the order found; at most {@link #MAX_ERRORS}. */
   public List<SyntaxError> errors() {
     return errors;
+  }
+
+  /** How many more errors were found than {@link #errors()} holds. */
+  public int omittedErrors() {
+    return omittedErrors;
+  }
+
+  /**
+   * Statements left out of the tree because it would be deeper than CPython builds (a
+   * RecursionError each, at the statement): CPython reports them only when the file has no syntax
+   * error.
+   */
+  public List<SyntaxError> tooDeep() {
+    return tooDeep;
   }
 
   // ---------------------------------------------------------------- token helpers
@@ -240,6 +295,9 @@ public final class Parser {
   private void advance() {
     if (p < n - 1) {
       p++;
+      if ((p & (INTERRUPT_CHECK_TOKENS - 1)) == 0 && Thread.currentThread().isInterrupted()) {
+        throw new java.util.concurrent.CancellationException("parsing was interrupted");
+      }
     }
   }
 
@@ -377,11 +435,13 @@ public final class Parser {
 
   private void enter() {
     if (++depth > MAX_DEPTH) {
-      depth = 0;
-      throw error(
-          "too many nested expressions: Python source too complex to parse",
-          t[p].start(),
-          t[p].end());
+      depth--;
+      // CPython gives no position; the start of the statement says where to look.
+      int at = t[statementStart].start();
+      throw new ParseError(new SyntaxError("MemoryError", TOO_COMPLEX, at, at));
+    }
+    if (depth > deepest) {
+      deepest = depth;
     }
   }
 
@@ -396,6 +456,10 @@ public final class Parser {
         continue;
       }
       int before = p;
+      statementStart = p;
+      deepest = 0;
+      chainLinks = 0;
+      int parsed = body.size();
       try {
         if (at(INDENT)) {
           throw unexpectedIndent();
@@ -406,14 +470,34 @@ public final class Parser {
         }
         statement(body);
       } catch (ParseError e) {
+        depth = 0;
         recover(e, before);
+      }
+      if (chainLinks > DEPTH_CHECK_THRESHOLD || deepest > DEPTH_CHECK_THRESHOLD) {
+        dropTooDeep(body, parsed);
       }
     }
     return new Mod.Module(new TextRange(0, src.length()), body, List.of());
   }
 
+  /** Removes the statements from {@code from} on whose tree, under the module, is too deep. */
+  private void dropTooDeep(List<Stmt> body, int from) {
+    for (int i = body.size() - 1; i >= from; i--) {
+      if (1 + TreeDepth.of(body.get(i)) > MAX_TREE_DEPTH) {
+        int at = body.get(i).range().start();
+        body.remove(i);
+        if (tooDeep.isEmpty()) {
+          tooDeep.add(new SyntaxError("RecursionError", TOO_DEEP, at, at));
+        } else if (tooDeep.size() < MAX_ERRORS) {
+          tooDeep.add(1, new SyntaxError("RecursionError", TOO_DEEP, at, at));
+        } else {
+          omittedErrors++;
+        }
+      }
+    }
+  }
+
   private void recover(ParseError e, int before) {
-    depth = 0;
     brackets = 0;
     if (e.error != null && errors.isEmpty()) {
       firstErrorToken = p;
@@ -457,6 +541,10 @@ public final class Parser {
 
   private void record(SyntaxError e) {
     if (e == null) {
+      return;
+    }
+    if (errors.size() >= MAX_ERRORS) {
+      omittedErrors++;
       return;
     }
     for (SyntaxError old : errors) {
@@ -546,12 +634,14 @@ public final class Parser {
           continue;
         }
         int before = p;
+        int outerDepth = depth;
         try {
           if (at(INDENT)) {
             throw unexpectedIndent();
           }
           statement(body);
         } catch (ParseError e) {
+          depth = outerDepth;
           recover(e, before);
         }
       }
@@ -1083,19 +1173,37 @@ public final class Parser {
     Expr test = namedExpression();
     expectColon();
     List<Stmt> body = block("'if' statement", start);
-    List<Stmt> orelse = elseOrElif();
-    return new Stmt.If(rngEnd(start, body, orelse), test, body, orelse);
+    if (!atKw(K_ELIF)) {
+      List<Stmt> orelse = elseOrElif();
+      return new Stmt.If(rngEnd(start, body, orelse), test, body, orelse);
+    }
+    // CPython's parser starts an elif chain this much deeper than an expression statement.
+    for (int i = 0; i < ELIF_CHAIN_BASE; i++) {
+      enter();
+    }
+    try {
+      List<Stmt> orelse = elseOrElif();
+      return new Stmt.If(rngEnd(start, body, orelse), test, body, orelse);
+    } finally {
+      depth -= ELIF_CHAIN_BASE;
+    }
   }
 
   private List<Stmt> elseOrElif() {
     if (atKw(K_ELIF)) {
       int s = p;
       advance();
-      Expr test = namedExpression();
-      expectColon();
-      List<Stmt> body = block("'elif' statement", s);
-      List<Stmt> orelse = elseOrElif();
-      return List.of(new Stmt.If(rngEnd(s, body, orelse), test, body, orelse));
+      // CPython parses each elif one rule deeper than the last.
+      enter();
+      try {
+        Expr test = namedExpression();
+        expectColon();
+        List<Stmt> body = block("'elif' statement", s);
+        List<Stmt> orelse = elseOrElif();
+        return List.of(new Stmt.If(rngEnd(s, body, orelse), test, body, orelse));
+      } finally {
+        depth--;
+      }
     }
     if (atKw(K_ELSE)) {
       int s = p;
@@ -2339,6 +2447,7 @@ public final class Parser {
       }
       Expr right = binary(prec + 1);
       left = new Expr.BinOp(rng(s), left, op, right);
+      chainLinks++;
     }
   }
 
@@ -2397,7 +2506,7 @@ public final class Parser {
   Expr primary() {
     int s = p;
     Expr e = atom();
-    while (true) {
+    for (; ; chainLinks++) {
       switch (k[p]) {
         case DOT -> {
           advance();

@@ -36,6 +36,15 @@ public final class Tokenizer {
   /** CPython's MAXLEVEL: how deeply brackets may nest. */
   private static final int MAX_LEVEL = 200;
 
+  /**
+   * How many errors are kept: CPython reports only the first, and garbage (a megabyte of NUL bytes)
+   * has one per character. The rest are only counted.
+   */
+  public static final int MAX_ERRORS = 100;
+
+  /** How often, in steps, the tokenizer looks whether its thread was interrupted. */
+  private static final int INTERRUPT_CHECK_STEPS = 1 << 14;
+
   /** CPython's MAXINDENT. */
   private static final int MAX_INDENT = 100;
 
@@ -54,6 +63,7 @@ public final class Tokenizer {
   private final ArrayList<Token> tokens;
   private final ArrayList<Comment> comments = new ArrayList<>();
   private final ArrayList<SyntaxError> errors = new ArrayList<>();
+  private int omittedErrors;
 
   private int pos;
   private boolean atBol = true;
@@ -63,6 +73,13 @@ public final class Tokenizer {
   private int indent;
 
   private int level;
+
+  /**
+   * Brackets opened beyond {@link #MAX_LEVEL} and not yet closed: one error for the first, then
+   * each is an error token without a message, so that 100,000 brackets are one error, not 100,000.
+   */
+  private int overflowLevel;
+
   private final char[] parenChars = new char[MAX_LEVEL];
   private final int[] parenOffsets = new int[MAX_LEVEL];
 
@@ -96,7 +113,7 @@ public final class Tokenizer {
   public static Tokens tokenize(String text) {
     Tokenizer t = new Tokenizer(text);
     t.run();
-    return new Tokens(t.tokens, t.comments, t.errors);
+    return new Tokens(t.tokens, t.comments, t.errors, t.omittedErrors);
   }
 
   private void run() {
@@ -104,6 +121,9 @@ public final class Tokenizer {
     long budget = 8L * n + 1000;
     boolean more = true;
     while (more) {
+      if ((budget & (INTERRUPT_CHECK_STEPS - 1)) == 0 && Thread.currentThread().isInterrupted()) {
+        throw new java.util.concurrent.CancellationException("tokenizing was interrupted");
+      }
       if (--budget < 0) {
         error("tokenizer gave up", Math.min(pos, n), n);
         finishAtEof();
@@ -176,7 +196,16 @@ public final class Tokenizer {
   }
 
   private void error(String message, int start, int end) {
-    errors.add(SyntaxError.at(message, Math.min(start, n), Math.min(Math.max(start, end), n)));
+    addError(SyntaxError.at(message, Math.min(start, n), Math.min(Math.max(start, end), n)));
+  }
+
+  /** Keeps the first {@link #MAX_ERRORS} errors and counts the rest. */
+  private void addError(SyntaxError e) {
+    if (errors.size() < MAX_ERRORS) {
+      errors.add(e);
+    } else {
+      omittedErrors++;
+    }
   }
 
   private void errorToken(String message, int errStart, int errEnd, int tokStart, int tokEnd) {
@@ -342,8 +371,7 @@ public final class Tokenizer {
       }
     } else if (col > indentCols[indent]) {
       if (indent + 1 >= MAX_INDENT) {
-        errors.add(
-            new SyntaxError("IndentationError", "too many levels of indentation", bol, first));
+        addError(new SyntaxError("IndentationError", "too many levels of indentation", bol, first));
         emit(TokenKind.ERROR, first, first);
         return;
       }
@@ -365,7 +393,7 @@ public final class Tokenizer {
         emit(TokenKind.DEDENT, first, first);
       }
       if (col != indentCols[indent]) {
-        errors.add(
+        addError(
             new SyntaxError(
                 "IndentationError",
                 "unindent does not match any outer indentation level",
@@ -379,7 +407,7 @@ public final class Tokenizer {
   }
 
   private void tabError(int bol, int first) {
-    errors.add(
+    addError(
         new SyntaxError(
             "TabError", "inconsistent use of tabs and spaces in indentation", bol, first));
     emit(TokenKind.ERROR, first, first);
@@ -387,6 +415,7 @@ public final class Tokenizer {
 
   /** At the end of the text: close what is open, then DEDENTs and ENDMARKER. */
   private void finishAtEof() {
+    overflowLevel = 0;
     if (level > 0) {
       int at = parenOffsets[level - 1];
       errorToken("'" + parenChars[level - 1] + "' was never closed", at, at + 1, n, n);
@@ -996,7 +1025,11 @@ public final class Tokenizer {
       case '(', '[', '{' -> {
         if (level >= MAX_LEVEL) {
           pos = start + 1;
-          errorToken("too many nested parentheses", start, start + 1, start, start + 1);
+          if (overflowLevel++ == 0) {
+            errorToken("too many nested parentheses", start, start + 1, start, start + 1);
+          } else {
+            emit(TokenKind.ERROR, start, pos);
+          }
           return true;
         }
         parenChars[level] = (char) c;
@@ -1035,6 +1068,11 @@ public final class Tokenizer {
   private boolean closingBracket(int start, char c) {
     int m = mode;
     pos = start + 1;
+    if (overflowLevel > 0) {
+      overflowLevel--;
+      emit(TokenKind.ERROR, start, pos);
+      return true;
+    }
     TokenKind kind = c == ')' ? TokenKind.RPAR : c == ']' ? TokenKind.RSQB : TokenKind.RBRACE;
     if (m > 0 && modeCurly[m] == 0 && c == '}') {
       errorToken(prefixOf(m) + "-string: single '}' is not allowed", start, start + 1, start, pos);

@@ -10,9 +10,12 @@ import java.util.List;
  * @param tokens the tokens the parser reads, always ending with {@link TokenKind#ENDMARKER}; where
  *     the text is not valid Python an {@link TokenKind#ERROR} token marks the spot
  * @param comments every {@code #} comment, in order
- * @param errors the problems found, in CPython's words, in order of position
+ * @param errors the problems found, in CPython's words, in order of position; at most {@link
+ *     Tokenizer#MAX_ERRORS}
+ * @param omittedErrors how many more problems were found and not kept
  */
-public record Tokens(List<Token> tokens, List<Comment> comments, List<SyntaxError> errors) {
+public record Tokens(
+    List<Token> tokens, List<Comment> comments, List<SyntaxError> errors, int omittedErrors) {
   public Tokens {
     tokens = List.copyOf(tokens);
     comments = List.copyOf(comments);
