@@ -146,6 +146,14 @@ class HostileFilesTest {
           "b.py is a symbolic link to a file that does not exist; Keel skips it",
           f.get("SYN002 b.py"));
       assertTrue(f.containsKey("NAM001 good.py"), f.toString());
+      // A file that was not read was not judged: no other rule speaks about it (a FIFO named
+      // .gitignore is not "no .gitignore", one named .env is not a committed .env).
+      for (String key : f.keySet()) {
+        String path = key.substring(key.indexOf(' ') + 1);
+        if (List.of(".gitignore", "requirements.txt", ".env", "setup.cfg").contains(path)) {
+          assertTrue(key.startsWith("SYN002 "), key + " in " + f);
+        }
+      }
       assertEquals("", o.err());
     }
   }

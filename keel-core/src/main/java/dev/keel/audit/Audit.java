@@ -53,6 +53,9 @@ public final class Audit {
   /** The code of the finding for a file whose analysis was abandoned (a rule of its own). */
   public static final String ABANDONED = "SYN004";
 
+  /** The findings that say a file was not read (a link out, a FIFO, a file too large). */
+  private static final java.util.Set<String> NOT_READ_CODES = java.util.Set.of("SYN002", "SYN003");
+
   private final RuleRegistry registry;
 
   public Audit(RuleRegistry registry) {
@@ -178,6 +181,12 @@ public final class Audit {
       if (d.rule() instanceof ProjectRule pr) {
         pr.check(context, sinkFor(d, raw));
       }
+    }
+    if (!project.notRead().isEmpty()) {
+      // A file Keel did not read was not judged: no rule speaks about it (a .gitignore linked out
+      // of the project is not "no .gitignore"), only the finding that says it was skipped.
+      Project skipped = project;
+      raw.removeIf(f -> skipped.isNotRead(f.path()) && !NOT_READ_CODES.contains(f.code()));
     }
 
     long t3 = System.nanoTime();
