@@ -74,6 +74,7 @@ class HostileSyntaxTest {
         findings.contains("good.py:1:7: SYN001 SyntaxError: invalid syntax"),
         String.join("\n", findings));
     assertEquals(1, count(findings, "parens.py:"), "one error for 100,000 brackets");
+    assertEquals(1, count(findings, "unclosed.py:"), "one error for 100,000 unclosed brackets");
     assertEquals(1, count(findings, "plus.py:"));
     assertEquals(0, count(findings, "args.py:"), "40,000 arguments are valid Python");
     // NUL bytes: CPython's one error, not one per byte.

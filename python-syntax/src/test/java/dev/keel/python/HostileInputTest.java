@@ -44,6 +44,7 @@ class HostileInputTest {
   void deepBracketsAreOneErrorAtTheTwoHundredAndFirst() {
     expect("x = " + "(".repeat(100_000) + "1" + ")".repeat(100_000) + "\n", first(1, 205));
     expect("x = " + "(".repeat(100_000) + "\n", first(1, 205));
+    assertEquals(1, parse("x = " + "(".repeat(100_000) + "\n").errors().size());
     expect("x = " + "[".repeat(50_000) + "]".repeat(50_000) + "\n", first(1, 205));
     expect("x = " + "{1:".repeat(40_000) + "1" + "}".repeat(40_000) + "\n", first(1, 605));
   }

@@ -415,6 +415,10 @@ public final class Tokenizer {
 
   /** At the end of the text: close what is open, then DEDENTs and ENDMARKER. */
   private void finishAtEof() {
+    // CPython stops at too many nested parentheses: it never gets here to see them unclosed.
+    if (level > 0 && overflowLevel > 0) {
+      level = 0;
+    }
     overflowLevel = 0;
     if (level > 0) {
       int at = parenOffsets[level - 1];
