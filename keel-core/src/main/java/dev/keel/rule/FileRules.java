@@ -177,6 +177,11 @@ public final class FileRules {
   private final class Walk implements Consumer<Node> {
     private final FileVisit visit;
 
+    /**
+     * Nodes entered: a deep expression is one statement, so the deadline is checked by count too.
+     */
+    private int steps;
+
     Walk(FileVisit visit) {
       this.visit = visit;
     }
@@ -197,7 +202,7 @@ public final class FileRules {
       if (anyCallees && n instanceof Expr.Call call) {
         byCallee(call);
       }
-      if (n instanceof Stmt && Thread.currentThread().isInterrupted()) {
+      if ((n instanceof Stmt || (++steps & 1023) == 0) && Thread.currentThread().isInterrupted()) {
         // The file ran past its deadline and was abandoned: stop here rather than finish unseen.
         throw new java.util.concurrent.CancellationException("file rules abandoned");
       }
