@@ -49,6 +49,7 @@ class DeepTreesTest {
             false,
             2,
             LocalDate.of(2026, 12, 2),
+            Optional.empty(),
             Optional.of(Duration.ofSeconds(5)));
     List<Finding> found =
         assertTimeoutPreemptively(

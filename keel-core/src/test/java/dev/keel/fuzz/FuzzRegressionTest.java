@@ -2,7 +2,6 @@ package dev.keel.fuzz;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,12 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
  * Every input that once failed the fuzzer, replayed: {@code fuzz-regressions/*.py} as they are,
  * {@code *.recipe} built by {@link Recipe}. Each must now go through the whole pipeline with no
  * exception and within its deadline.
- *
- * <p>{@code fuzz-regressions/parser-pending/} holds the inputs that still wait for the parser's
- * limits (deep nesting, long argument lists, a million syntax findings for 1 MB of NULs): for them
- * no exception may escape, while the file may still miss its deadline (SYN004) or the audit take
- * longer than the guard; each verdict is printed, and one that now passes in full is said so, to be
- * moved up a folder once the parser's limits land.
  */
 class FuzzRegressionTest {
   private static final Path ROOT = Path.of("src/test/resources/fuzz-regressions");
@@ -33,15 +26,10 @@ class FuzzRegressionTest {
 
   @TestFactory
   Stream<DynamicTest> fixedFailuresStayFixed() throws IOException {
-    return replay(ROOT, false);
+    return replay(ROOT);
   }
 
-  @TestFactory
-  Stream<DynamicTest> parserPendingNeverEscapeAndAlwaysReturn() throws IOException {
-    return replay(ROOT.resolve("parser-pending"), true);
-  }
-
-  private Stream<DynamicTest> replay(Path dir, boolean pending) throws IOException {
+  private Stream<DynamicTest> replay(Path dir) throws IOException {
     List<Path> inputs;
     try (Stream<Path> s = Files.list(dir)) {
       inputs =
@@ -50,7 +38,7 @@ class FuzzRegressionTest {
               .toList();
     }
     assertFalse(inputs.isEmpty(), "no inputs under " + dir);
-    Pipeline pipeline = new Pipeline(tmp.resolve(pending ? "pending" : "fixed"));
+    Pipeline pipeline = new Pipeline(tmp.resolve("fixed"));
     return inputs.stream()
         .map(
             p ->
@@ -62,18 +50,7 @@ class FuzzRegressionTest {
                               ? Recipe.bytes(Files.readString(p, StandardCharsets.UTF_8))
                               : Files.readAllBytes(p);
                       Optional<String> verdict = pipeline.verdict(input);
-                      if (!pending) {
-                        assertEquals(Optional.empty(), verdict, p.toString());
-                      } else if (verdict.isEmpty()) {
-                        System.out.println(
-                            "fuzz: " + p + " now passes in full: move it to " + ROOT);
-                      } else {
-                        System.out.println("fuzz: " + p + " still pending: " + verdict.get());
-                        assertTrue(
-                            Pipeline.isDeadlineMiss(verdict.get())
-                                || verdict.get().startsWith("hang"),
-                            verdict.get());
-                      }
+                      assertEquals(Optional.empty(), verdict, p.toString());
                     }));
   }
 }

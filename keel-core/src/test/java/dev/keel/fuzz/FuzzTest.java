@@ -29,13 +29,13 @@ class FuzzTest {
   private static final Path FAILURES = Path.of("target/fuzz-failures");
 
   /**
-   * Whether a file that misses its deadline fails the test ({@code -Dkeel.fuzz.strict=true}). Not
-   * by default while the parser has no limits and does not stop when interrupted: an abandoned
-   * parse goes on in the background, so on two cores later inputs miss theirs too. Misses are saved
-   * and listed apart; exceptions, hangs of the whole audit, stack overflows and memory growth
-   * always fail.
+   * Whether a file that misses its deadline fails the test: yes, unless {@code
+   * -Dkeel.fuzz.strict=false} (for a machine too loaded to keep a 5 s deadline per small file).
+   * Misses are saved and listed apart either way; exceptions, hangs of the whole audit, stack
+   * overflows and memory growth always fail.
    */
-  private static final boolean STRICT = Boolean.getBoolean("keel.fuzz.strict");
+  private static final boolean STRICT =
+      Boolean.parseBoolean(System.getProperty("keel.fuzz.strict", "true"));
 
   @TempDir Path tmp;
 
@@ -61,8 +61,7 @@ class FuzzTest {
       }
       Optional<String> verdict = pipeline.verdict(m.bytes());
       if (verdict.isPresent() && !STRICT && Pipeline.isDeadlineMiss(verdict.get())) {
-        // The parser's own (python-syntax), or a miss while abandoned parses still run: saved
-        // and said, not failed, until the parser stops when interrupted.
+        // Only with keel.fuzz.strict=false: saved and said, not failed.
         List<String> saved = pending.computeIfAbsent(verdict.get(), k -> new ArrayList<>());
         if (saved.size() < 3) {
           saved.add(save(verdict.get(), m.how(), m.bytes()));
@@ -104,7 +103,7 @@ class FuzzTest {
             + (worstHeap >> 20)
             + " MB; failures "
             + (failures.isEmpty() ? "none" : failures)
-            + "; deadline misses, pending the parser's limits "
+            + "; deadline misses set aside (keel.fuzz.strict=false) "
             + (pending.isEmpty() ? "none" : pending);
     System.out.println(summary);
     Files.createDirectories(FAILURES);

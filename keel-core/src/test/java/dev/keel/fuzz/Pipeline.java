@@ -73,6 +73,7 @@ final class Pipeline {
             false,
             1,
             LocalDate.of(2026, 12, 2),
+            Optional.empty(),
             Optional.of(DEADLINE));
     Future<Optional<String>> run = runner.submit(() -> auditAndReport(request));
     try {
