@@ -323,15 +323,20 @@ final class Binder {
     if (a == null || b == null) {
       return false;
     }
+    Node x = a;
+    Node y = b;
+    Node belowX = null;
+    Node belowY = null;
+    Node pa = parents.get(a);
+    if (pa != null && pa == parents.get(b)) {
+      // Siblings, the common case (a name bound again in the same body): no depths needed.
+      return forks(pa, a, b);
+    }
     // Up from the deeper node to the other's depth, then both together to their common ancestor:
     // steps only up to that ancestor, so a chain of thousands of elifs, each binding the same
     // name as the one before, stays linear.
     int da = depth(a);
     int db = depth(b);
-    Node x = a;
-    Node y = b;
-    Node belowX = null;
-    Node belowY = null;
     for (; da > db; da--) {
       belowX = x;
       x = parents.get(x);
@@ -347,10 +352,19 @@ final class Binder {
       y = parents.get(y);
     }
     Node ancestor = x == y ? x : null;
-    if (ancestor == null || ancestor == parse.module() || ancestor == a || ancestor == b) {
+    if (ancestor == null || ancestor == a || ancestor == b) {
       return false;
     }
-    if (!(ancestor instanceof Stmt.If) && !(ancestor instanceof Stmt.Try)) {
+    return forks(ancestor, belowX, belowY);
+  }
+
+  /**
+   * Whether {@code belowX} and {@code belowY}, children of {@code ancestor}, are on different
+   * branches of it (it is an if or a try).
+   */
+  private boolean forks(Node ancestor, Node belowX, Node belowY) {
+    if (ancestor == parse.module()
+        || !(ancestor instanceof Stmt.If) && !(ancestor instanceof Stmt.Try)) {
       return false;
     }
     // The branch each node is in is the branch of the ancestor's child it descends from: one
