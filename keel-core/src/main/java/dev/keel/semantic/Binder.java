@@ -327,10 +327,25 @@ final class Binder {
     Node y = b;
     Node belowX = null;
     Node belowY = null;
-    Node pa = parents.get(a);
-    if (pa != null && pa == parents.get(b)) {
-      // Siblings, the common case (a name bound again in the same body): no depths needed.
-      return forks(pa, a, b);
+    // The common case, a name bound again nearby (the same body, a sibling statement): the
+    // common ancestor is a few steps up from both, found without the depth table.
+    Node[] upA = new Node[NEAR + 1];
+    int na = 0;
+    for (Node n = a; n != null && na <= NEAR; n = parents.get(n)) {
+      upA[na++] = n;
+    }
+    Node below = null;
+    int steps = 0;
+    for (Node n = b; n != null && steps <= NEAR; n = parents.get(n), steps++) {
+      for (int i = 0; i < na; i++) {
+        if (upA[i] == n) {
+          if (n == a || n == b) {
+            return false;
+          }
+          return forks(n, upA[i - 1], below);
+        }
+      }
+      below = n;
     }
     // Up from the deeper node to the other's depth, then both together to their common ancestor:
     // steps only up to that ancestor, so a chain of thousands of elifs, each binding the same
@@ -372,6 +387,9 @@ final class Binder {
     Map<Node, Object> branch = forks.computeIfAbsent(ancestor, Binder::branchesOf);
     return branch.get(belowX) != branch.get(belowY);
   }
+
+  /** How far up {@link #differentForks} looks for a near common ancestor before the depths. */
+  private static final int NEAR = 8;
 
   /** Depths of the nodes asked about and of their ancestors, filled as the questions come. */
   private final Map<Node, Integer> depths = new IdentityHashMap<>();
