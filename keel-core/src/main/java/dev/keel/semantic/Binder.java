@@ -1,6 +1,5 @@
 package dev.keel.semantic;
 
-import dev.keel.python.Comment;
 import dev.keel.python.ParseResult;
 import dev.keel.python.PythonParser;
 import dev.keel.python.ast.Alias;
@@ -20,6 +19,7 @@ import dev.keel.python.ast.Stmt;
 import dev.keel.python.ast.TextRange;
 import dev.keel.python.ast.TypeParam;
 import dev.keel.python.ast.WithItem;
+import dev.keel.python.source.Comment;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;

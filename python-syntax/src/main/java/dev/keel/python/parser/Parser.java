@@ -2,9 +2,6 @@ package dev.keel.python.parser;
 
 import static dev.keel.python.token.TokenKind.*;
 
-import dev.keel.python.Comment;
-import dev.keel.python.LineIndex;
-import dev.keel.python.SyntaxError;
 import dev.keel.python.ast.Alias;
 import dev.keel.python.ast.Arg;
 import dev.keel.python.ast.Arguments;
@@ -25,6 +22,9 @@ import dev.keel.python.ast.TextRange;
 import dev.keel.python.ast.TypeParam;
 import dev.keel.python.ast.UnaryOperator;
 import dev.keel.python.ast.WithItem;
+import dev.keel.python.source.Comment;
+import dev.keel.python.source.LineIndex;
+import dev.keel.python.source.SyntaxError;
 import dev.keel.python.token.Token;
 import dev.keel.python.token.TokenKind;
 import java.io.ByteArrayOutputStream;
