@@ -2,7 +2,7 @@
 
 Run with the CPython whose behaviour Keel mirrors (3.13):
   python3.13 tools/python-unicode.py
-It writes python-syntax/src/main/resources/dev/keel/python/unicode-<X.Y>.txt with
+It writes python-syntax/src/main/resources/dev/keel/python/source/unicode-<X.Y>.txt with
   P START END       ranges of code points for which str.isprintable() is true (repr() keeps them)
   A CODEPOINT NAME  name aliases that \\N{...} accepts (NameAliases.txt), checked with
                     unicodedata.lookup; read from perl's unicore/Name.pl when present
@@ -16,7 +16,7 @@ import unicodedata
 version = "%d.%d" % sys.version_info[:2]
 here = os.path.dirname(os.path.abspath(__file__))
 out_path = os.path.join(here, "..", "python-syntax", "src", "main", "resources", "dev", "keel",
-                        "python", "unicode-%s.txt" % version)
+                        "python", "source", "unicode-%s.txt" % version)
 lines = ["V " + unicodedata.unidata_version]
 start = None
 for cp in range(0x110000 + 1):

@@ -1,6 +1,6 @@
 """Writes UnicodeIdentifiers.java: Python's XID_Start / XID_Continue (code points >= 128) as
 ranges, so that identifier checks follow the Unicode version of the Python that ran this script
-rather than the JDK's (printable characters come from dev.keel.python.PythonUnicode, which
+rather than the JDK's (printable characters come from dev.keel.python.source.PythonUnicode, which
 tools/python-unicode.py generates). Usage: python3.13 gen_unicode_identifiers.py > .../UnicodeIdentifiers.java
 """
 import sys, unicodedata

@@ -5,7 +5,7 @@ import dev.keel.config.ConfigException;
 import dev.keel.python.AstDump;
 import dev.keel.python.ParseResult;
 import dev.keel.python.PythonParser;
-import dev.keel.python.SyntaxError;
+import dev.keel.python.source.SyntaxError;
 import dev.keel.report.Escape;
 import java.io.PrintWriter;
 import java.nio.file.Files;

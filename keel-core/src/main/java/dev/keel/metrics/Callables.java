@@ -1,6 +1,5 @@
 package dev.keel.metrics;
 
-import dev.keel.python.LineIndex;
 import dev.keel.python.ParseResult;
 import dev.keel.python.ast.Arguments;
 import dev.keel.python.ast.ExceptHandler;
@@ -9,6 +8,7 @@ import dev.keel.python.ast.MatchCase;
 import dev.keel.python.ast.Node;
 import dev.keel.python.ast.Stmt;
 import dev.keel.python.ast.TextRange;
+import dev.keel.python.source.LineIndex;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,6 +1,5 @@
 package dev.keel.semantic;
 
-import dev.keel.python.LineIndex;
 import dev.keel.python.ParseResult;
 import dev.keel.python.ast.ConstantValue;
 import dev.keel.python.ast.ExceptHandler;
@@ -10,6 +9,7 @@ import dev.keel.python.ast.Node;
 import dev.keel.python.ast.Stmt;
 import dev.keel.python.ast.SyntaxChildren;
 import dev.keel.python.ast.WithItem;
+import dev.keel.python.source.LineIndex;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

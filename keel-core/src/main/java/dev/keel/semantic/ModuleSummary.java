@@ -1,6 +1,5 @@
 package dev.keel.semantic;
 
-import dev.keel.python.LineIndex;
 import dev.keel.python.ParseResult;
 import dev.keel.python.ast.Alias;
 import dev.keel.python.ast.ExceptHandler;
@@ -8,6 +7,7 @@ import dev.keel.python.ast.Expr;
 import dev.keel.python.ast.MatchCase;
 import dev.keel.python.ast.Stmt;
 import dev.keel.python.ast.TextRange;
+import dev.keel.python.source.LineIndex;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

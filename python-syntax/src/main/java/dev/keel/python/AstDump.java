@@ -17,6 +17,8 @@ import dev.keel.python.ast.Stmt;
 import dev.keel.python.ast.TextRange;
 import dev.keel.python.ast.TypeParam;
 import dev.keel.python.ast.WithItem;
+import dev.keel.python.source.LineIndex;
+import dev.keel.python.source.PythonUnicode;
 import java.util.List;
 
 /**

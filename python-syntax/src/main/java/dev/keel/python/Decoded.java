@@ -1,5 +1,6 @@
 package dev.keel.python;
 
+import dev.keel.python.source.SyntaxError;
 import java.util.Optional;
 
 /**

@@ -1,6 +1,9 @@
 package dev.keel.python;
 
 import dev.keel.python.ast.Mod;
+import dev.keel.python.source.Comment;
+import dev.keel.python.source.LineIndex;
+import dev.keel.python.source.SyntaxError;
 import java.util.List;
 
 /**

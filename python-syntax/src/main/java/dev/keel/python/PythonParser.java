@@ -2,6 +2,8 @@ package dev.keel.python;
 
 import dev.keel.python.ast.Mod;
 import dev.keel.python.parser.Parser;
+import dev.keel.python.source.LineIndex;
+import dev.keel.python.source.SyntaxError;
 import dev.keel.python.token.Tokenizer;
 import dev.keel.python.token.Tokens;
 import java.util.ArrayList;
@@ -176,7 +178,7 @@ public final class PythonParser {
       Mod.Module module,
       List<SyntaxError> errors,
       int omitted,
-      List<dev.keel.python.Comment> comments) {
+      List<dev.keel.python.source.Comment> comments) {
     if (errors.size() > Parser.MAX_ERRORS) {
       omitted += errors.size() - Parser.MAX_ERRORS;
       errors = errors.subList(0, Parser.MAX_ERRORS);

@@ -1,5 +1,7 @@
 package dev.keel.python;
 
+import dev.keel.python.source.Comment;
+import dev.keel.python.source.SyntaxError;
 import dev.keel.python.token.Token;
 import dev.keel.python.token.TokenKind;
 import dev.keel.python.token.Tokenizer;

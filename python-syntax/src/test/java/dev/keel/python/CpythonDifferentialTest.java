@@ -3,6 +3,7 @@ package dev.keel.python;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.keel.python.source.SyntaxError;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.keel.python.ast.Node;
 import dev.keel.python.ast.SyntaxChildren;
+import dev.keel.python.source.SyntaxError;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

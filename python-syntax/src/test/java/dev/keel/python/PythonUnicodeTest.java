@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.keel.python.source.PythonUnicode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

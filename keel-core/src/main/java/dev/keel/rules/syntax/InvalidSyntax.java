@@ -1,7 +1,7 @@
 package dev.keel.rules.syntax;
 
-import dev.keel.python.SyntaxError;
 import dev.keel.python.ast.Node;
+import dev.keel.python.source.SyntaxError;
 import dev.keel.rule.FileRule;
 import dev.keel.rule.FileVisit;
 import dev.keel.rule.Needs;

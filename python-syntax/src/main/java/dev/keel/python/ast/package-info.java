@@ -19,5 +19,7 @@
  * <p>{@link dev.keel.python.ast.SyntaxChildren} lists the children of every kind of node, in source
  * order: every walk over the tree (the semantic model's, the file rules', the metrics') descends
  * through it.
+ *
+ * <p>Uses nothing outside the JDK: the parser, the entry points and the rest of Keel use it.
  */
 package dev.keel.python.ast;

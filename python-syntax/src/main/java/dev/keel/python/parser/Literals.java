@@ -187,7 +187,7 @@ final class Literals {
                     + " malformed \\N character escape");
           }
           String name = text.substring(i + 2, close);
-          int cp = dev.keel.python.PythonUnicode.lookup(name).orElse(-1);
+          int cp = dev.keel.python.source.PythonUnicode.lookup(name).orElse(-1);
           if (cp < 0) {
             throw new LiteralError(
                 "(unicode error) 'unicodeescape' codec can't decode bytes in position 0-"

@@ -1,7 +1,7 @@
 package dev.keel.python.token;
 
-import dev.keel.python.Comment;
-import dev.keel.python.SyntaxError;
+import dev.keel.python.source.Comment;
+import dev.keel.python.source.SyntaxError;
 import java.util.ArrayList;
 
 /**
@@ -540,7 +540,7 @@ public final class Tokenizer {
     if (cp < 128) {
       return cp >= 0x20 && cp != 0x7f;
     }
-    return dev.keel.python.PythonUnicode.isPrintable(cp);
+    return dev.keel.python.source.PythonUnicode.isPrintable(cp);
   }
 
   // ---------------------------------------------------------------- numbers

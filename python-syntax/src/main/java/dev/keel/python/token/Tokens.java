@@ -1,7 +1,7 @@
 package dev.keel.python.token;
 
-import dev.keel.python.Comment;
-import dev.keel.python.SyntaxError;
+import dev.keel.python.source.Comment;
+import dev.keel.python.source.SyntaxError;
 import java.util.List;
 
 /**

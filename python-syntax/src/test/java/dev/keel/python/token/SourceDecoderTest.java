@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.keel.python.Decoded;
 import dev.keel.python.SourceDecoder;
-import dev.keel.python.SyntaxError;
+import dev.keel.python.source.SyntaxError;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.keel.python.Decoded;
-import dev.keel.python.LineIndex;
 import dev.keel.python.SourceDecoder;
+import dev.keel.python.source.LineIndex;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;

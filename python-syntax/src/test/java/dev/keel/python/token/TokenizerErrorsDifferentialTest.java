@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.keel.python.Decoded;
-import dev.keel.python.LineIndex;
 import dev.keel.python.SourceDecoder;
-import dev.keel.python.SyntaxError;
+import dev.keel.python.source.LineIndex;
+import dev.keel.python.source.SyntaxError;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;

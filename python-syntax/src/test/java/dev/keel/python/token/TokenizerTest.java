@@ -3,8 +3,8 @@ package dev.keel.python.token;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.keel.python.Comment;
-import dev.keel.python.SyntaxError;
+import dev.keel.python.source.Comment;
+import dev.keel.python.source.SyntaxError;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

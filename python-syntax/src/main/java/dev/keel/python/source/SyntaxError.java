@@ -1,4 +1,4 @@
-package dev.keel.python;
+package dev.keel.python.source;
 
 /**
  * A reason the source is not valid Python, in CPython's words where practical.

@@ -1,4 +1,4 @@
-package dev.keel.python;
+package dev.keel.python.source;
 
 import java.util.Arrays;
 

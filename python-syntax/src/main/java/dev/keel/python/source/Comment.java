@@ -1,4 +1,4 @@
-package dev.keel.python;
+package dev.keel.python.source;
 
 /**
  * A {@code #} comment, kept aside from the tokens the parser sees (for suppressions and rules).
