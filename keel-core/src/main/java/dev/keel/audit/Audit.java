@@ -40,7 +40,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -286,9 +285,6 @@ public final class Audit {
     private final boolean semantics;
     private final PhaseClock clock;
 
-    /** Lines of each file once read: an abandoned file still counts its lines. */
-    private final AtomicLongArray lines;
-
     PerFile(
         List<ProjectFile> files,
         ConfinedReader reader,
@@ -310,7 +306,6 @@ public final class Audit {
       this.target = target;
       this.semantics = semantics;
       this.clock = clock;
-      this.lines = new AtomicLongArray(files.size());
     }
 
     /** The outcome of every file, in file order whatever the thread count. */
@@ -369,7 +364,26 @@ public final class Audit {
                               "",
                               false)))
               .orElse(List.of());
-      return new FileOutcome(lines.get(i), findings, Optional.empty(), false, Optional.empty());
+      // The file's lines are counted here, not taken from how far its worker got, so the summary
+      // is the same whatever the thread count or the moment the deadline struck.
+      long count =
+          reader.read(file.absolute(), file.path()) instanceof ConfinedReader.Bytes b
+              ? lineCount(b.bytes())
+              : 0;
+      return new FileOutcome(count, findings, Optional.empty(), false, Optional.empty());
+    }
+
+    private static long lineCount(byte[] bytes) {
+      long count = 0;
+      for (byte b : bytes) {
+        if (b == '\n') {
+          count++;
+        }
+      }
+      if (bytes.length > 0 && bytes[bytes.length - 1] != '\n') {
+        count++;
+      }
+      return count;
     }
 
     private FileOutcome analyse(int i) {
@@ -383,16 +397,7 @@ public final class Audit {
           return new FileOutcome(0, List.of(), Optional.empty(), true, Optional.of(n));
         }
       }
-      long count = 0;
-      for (byte b : bytes) {
-        if (b == '\n') {
-          count++;
-        }
-      }
-      if (bytes.length > 0 && bytes[bytes.length - 1] != '\n') {
-        count++;
-      }
-      lines.set(i, count);
+      long count = lineCount(bytes);
       if (fileRules.isEmpty()) {
         clock.parse.add(System.nanoTime() - start);
         return new FileOutcome(count, List.of(), Optional.empty());
