@@ -50,7 +50,19 @@ public final class ReferencePython {
   public static Optional<String> exactly(int major, int minor) {
     return candidates().stream()
         .filter(c -> version(c).map(v -> v[0] == major && v[1] == minor).orElse(false))
-        .findFirst();
+        .findFirst()
+        .map(ReferencePython::executable);
+  }
+
+  /**
+   * The interpreter itself rather than a pyenv shim (a shell script that costs a tenth of a second
+   * on every start, and tests that start python once per input add that up).
+   */
+  private static String executable(String python) {
+    return run(python, "import sys; print(sys.executable)")
+        .map(String::strip)
+        .filter(p -> !p.isEmpty() && Files.isExecutable(Path.of(p)))
+        .orElse(python);
   }
 
   /** The standard library folder of {@code python}, if it answers and the folder exists. */
