@@ -58,7 +58,7 @@ class HostileFilesTest {
   }
 
   @Test
-  @Tag("process")
+  @Tag("slow")
   void noByteOfASecretOutsideTheProjectReachesAnyOutput() throws Exception {
     String token = "KEEL_LEAK_" + UUID.randomUUID().toString().replace("-", "");
     Path outside = Files.createDirectories(tmp.resolve("outside"));
@@ -278,7 +278,7 @@ class HostileFilesTest {
   }
 
   @Test
-  @Tag("process")
+  @Tag("slow")
   void tooFewFileDescriptorsNeverReadFewerFilesSilently() throws Exception {
     Path root = project();
     for (int i = 0; i < 300; i++) {

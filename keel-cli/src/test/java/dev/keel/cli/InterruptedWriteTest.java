@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the kernel with a file-size limit ({@code ulimit -f}), so the write fails with EFBIG ("File too
  * large") mid-file, the closest to a full disk a test can make without mounting a file system.
  */
-@Tag("process")
+@Tag("slow")
 class InterruptedWriteTest {
   private static final Duration GUARD = Duration.ofSeconds(120);
   private static final String TODAY = "2026-11-22";

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * exit code 2, and no Java trace. Real processes, since only they have a real stdout, heap and
  * stack.
  */
-@Tag("process")
+@Tag("slow")
 class ResourceExhaustionTest {
   private static final Duration GUARD = Duration.ofSeconds(120);
 
