@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,13 +38,29 @@ public final class ReferencePython {
         + " found (looked at $KEEL_TEST_PYTHON, python3.N on PATH, $PYENV_ROOT/versions, python3)";
   }
 
-  /** A python of at least {@code major.minor}, the newest named candidate first. */
+  /**
+   * A python of at least {@code major.minor}: an override if it is one, else the newest found (the
+   * first found of that version), so every test of a machine compares with the same CPython.
+   */
   public static Optional<String> atLeast(int major, int minor) {
-    return candidates().stream()
-        .filter(
-            c ->
-                version(c).map(v -> v[0] > major || (v[0] == major && v[1] >= minor)).orElse(false))
-        .findFirst();
+    List<String> qualifying =
+        candidates().stream()
+            .filter(
+                c ->
+                    version(c)
+                        .map(v -> v[0] > major || (v[0] == major && v[1] >= minor))
+                        .orElse(false))
+            .toList();
+    return qualifying.stream()
+        .filter(ReferencePython::isOverride)
+        .findFirst()
+        .or(
+            () ->
+                qualifying.stream()
+                    .max(
+                        Comparator.comparingInt(
+                            c -> version(c).map(v -> v[0] * 1000 + v[1]).orElse(0))))
+        .map(ReferencePython::executable);
   }
 
   /** Exactly version {@code major.minor}, found the same way. */
