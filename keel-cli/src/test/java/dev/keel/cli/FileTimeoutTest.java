@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * it: the run goes on, the other files are judged as before, the output does not depend on the
  * thread count, and a baseline keeps the abandoned file's entries.
  */
+@Tag("slow")
 class FileTimeoutTest {
   private static final Duration GUARD = Duration.ofSeconds(120);
   private static final String ABANDONED =

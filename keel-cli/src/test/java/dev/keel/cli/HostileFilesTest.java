@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,6 +58,7 @@ class HostileFilesTest {
   }
 
   @Test
+  @Tag("slow")
   void noByteOfASecretOutsideTheProjectReachesAnyOutput() throws Exception {
     String token = "KEEL_LEAK_" + UUID.randomUUID().toString().replace("-", "");
     Path outside = Files.createDirectories(tmp.resolve("outside"));
@@ -276,6 +278,7 @@ class HostileFilesTest {
   }
 
   @Test
+  @Tag("slow")
   void tooFewFileDescriptorsNeverReadFewerFilesSilently() throws Exception {
     Path root = project();
     for (int i = 0; i < 300; i++) {

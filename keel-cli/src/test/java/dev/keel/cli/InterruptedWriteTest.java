@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the kernel with a file-size limit ({@code ulimit -f}), so the write fails with EFBIG ("File too
  * large") mid-file, the closest to a full disk a test can make without mounting a file system.
  */
+@Tag("slow")
 class InterruptedWriteTest {
   private static final Duration GUARD = Duration.ofSeconds(120);
   private static final String TODAY = "2026-11-22";

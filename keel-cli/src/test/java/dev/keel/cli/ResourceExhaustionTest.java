@@ -12,6 +12,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * exit code 2, and no Java trace. Real processes, since only they have a real stdout, heap and
  * stack.
  */
+@Tag("slow")
 class ResourceExhaustionTest {
   private static final Duration GUARD = Duration.ofSeconds(120);
 

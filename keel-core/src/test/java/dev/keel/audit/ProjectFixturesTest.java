@@ -1,9 +1,10 @@
 package dev.keel.audit;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.keel.rule.Finding;
+import dev.keel.testing.Expectations;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,7 +13,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -23,8 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
  * small repository, audited with {@code --select FAMILY}; its {@code expected-findings.txt} lists
  * exactly what must be found, one {@code CODE path} or {@code CODE path:line} per line ({@code #}
  * starts a comment; {@code # select: CODE, CODE} narrows the rules run). A fixture whose file is
- * empty of findings shows the family staying quiet. ({@code projects/prj/} has its own runner with
- * a date for end-of-life checks.)
+ * empty of findings shows the family staying quiet. A failure lists each missing or unexpected
+ * finding with its source line ({@link Expectations#compareKeys}). ({@code projects/prj/} has its
+ * own runner with a date for end-of-life checks.)
  */
 class ProjectFixturesTest {
   private static final Path ROOT = Path.of("src/test/resources/projects");
@@ -80,16 +84,16 @@ class ProjectFixturesTest {
             LocalDate.of(2026, 6, 1));
     AuditResult result = new Audit().run(request);
     List<String> actual = new ArrayList<>();
-    StringBuilder messages = new StringBuilder();
+    Map<String, List<String>> messages = new TreeMap<>();
     for (Finding f : result.findings()) {
       String key = f.code() + " " + f.path() + (f.span().isPresent() ? ":" + f.line() : "");
       actual.add(key);
-      messages.append("\n  ").append(key).append("  ").append(f.message());
+      messages.computeIfAbsent(key, k -> new ArrayList<>()).add(f.message());
     }
-    assertEquals(
-        expected.stream().sorted().toList(),
-        actual.stream().sorted().toList(),
-        "findings of " + fixture + messages);
+    List<String> problems = Expectations.compareKeys(fixture, expected, actual, messages);
+    if (!problems.isEmpty()) {
+      fail(fixture + "/expected-findings.txt:\n  " + String.join("\n  ", problems));
+    }
   }
 
   private static void copy(Path from, Path to) throws IOException {

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.TreeMap;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * failure class; once understood it goes to {@code src/test/resources/fuzz-regressions/} (as is, or
  * as a {@code .recipe} when big), which {@link FuzzRegressionTest} replays.
  */
+@Tag("fuzz")
 class FuzzTest {
   private static final long SECONDS = Long.getLong("keel.fuzz.seconds", 60);
   private static final long SEED = Long.getLong("keel.fuzz.seed", 20261202);

@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
  * python and reads files as UTF-8) are counted apart. Skips, saying why, when radon or the standard
  * library is missing. Set {@code -Dkeel.stdlib=DIR} to use another standard library.
  */
+@Tag("differential")
 class RadonDifferentialTest {
   private static final double REQUIRED = 99.5;
 
@@ -40,20 +42,20 @@ class RadonDifferentialTest {
     Optional<Path> lib = PythonTools.stdlib311();
     assumeTrue(
         lib.isPresent(),
-        "SKIPPED: no python3.11 standard library found (set -Dkeel.stdlib=DIR to point at one)");
-    assumeTrue(
-        PythonTools.runs("radon"), "SKIPPED: radon is not installed (apt-get install radon)");
+        PythonTools.missing("python3.11 standard library") + " (or set -Dkeel.stdlib=DIR)");
+    Optional<String> radon = PythonTools.tool("radon");
+    assumeTrue(radon.isPresent(), PythonTools.missing("radon") + " (apt-get install radon)");
     Path root = lib.get();
 
     Path json = Files.createTempFile("radon", ".json");
     try {
-      Process radon =
-          new ProcessBuilder("radon", "cc", "-j", "-e", "*/site-packages/*", root.toString())
+      Process run =
+          new ProcessBuilder(radon.get(), "cc", "-j", "-e", "*/site-packages/*", root.toString())
               .redirectOutput(json.toFile())
               .redirectError(ProcessBuilder.Redirect.DISCARD)
               .start();
-      assertTrue(radon.waitFor(10, TimeUnit.MINUTES), "radon did not finish in 10 minutes");
-      assertTrue(radon.exitValue() == 0, "radon failed with exit code " + radon.exitValue());
+      assertTrue(run.waitFor(10, TimeUnit.MINUTES), "radon did not finish in 10 minutes");
+      assertTrue(run.exitValue() == 0, "radon failed with exit code " + run.exitValue());
       compare(root, new ObjectMapper().readTree(json.toFile()));
     } finally {
       Files.deleteIfExists(json);

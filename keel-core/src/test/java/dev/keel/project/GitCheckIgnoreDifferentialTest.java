@@ -2,16 +2,19 @@ package dev.keel.project;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.keel.testing.PythonTools;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,7 +24,10 @@ import org.junit.jupiter.api.io.TempDir;
  * check-ignore} reports must be the set Keel ignores (a path is ignored when it or a folder above
  * it matches, as the walk skips ignored folders). Skipped, saying so, when git is not installed.
  */
+@Tag("differential")
 class GitCheckIgnoreDifferentialTest {
+  private static final Optional<String> GIT = PythonTools.tool("git");
+
   private static final List<String> PATTERNS =
       List.of(
           "*.py",
@@ -151,7 +157,7 @@ class GitCheckIgnoreDifferentialTest {
 
   @Test
   void keelIgnoresExactlyWhatGitIgnores(@TempDir Path tmp) throws Exception {
-    Assumptions.assumeTrue(gitWorks(tmp), "git is not installed: this comparison did not run");
+    Assumptions.assumeTrue(GIT.isPresent(), PythonTools.missing("git") + ": comparison not run");
     Path repo = tmp.resolve("repo");
     Files.createDirectories(repo);
     git(repo, "init", "-q");
@@ -217,7 +223,13 @@ class GitCheckIgnoreDifferentialTest {
   private static Set<String> checkIgnore(Path repo, List<String> paths) throws Exception {
     ProcessBuilder pb =
         new ProcessBuilder(
-            "git", "-c", "core.quotePath=false", "check-ignore", "--no-index", "--stdin", "-z");
+            GIT.orElseThrow(),
+            "-c",
+            "core.quotePath=false",
+            "check-ignore",
+            "--no-index",
+            "--stdin",
+            "-z");
     pb.directory(repo.toFile());
     pb.redirectErrorStream(false);
     Process p = pb.start();
@@ -243,22 +255,9 @@ class GitCheckIgnoreDifferentialTest {
   }
 
   private static void git(Path dir, String... args) throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>(List.of("git"));
+    List<String> cmd = new ArrayList<>(List.of(GIT.orElseThrow()));
     cmd.addAll(List.of(args));
     Process p = new ProcessBuilder(cmd).directory(dir.toFile()).inheritIO().start();
     assertEquals(0, p.waitFor());
-  }
-
-  private static boolean gitWorks(Path tmp) {
-    try {
-      Process p = new ProcessBuilder("git", "--version").redirectErrorStream(true).start();
-      p.getInputStream().readAllBytes();
-      return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
   }
 }

@@ -5,15 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.keel.testing.Expectations;
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -21,6 +24,11 @@ import org.junit.jupiter.api.Test;
 /** The meta-test of CONVENTIONS.md: every rule is registered, documented and has fixtures. */
 class RuleRegistryTest {
   private static final Pattern CODE = Pattern.compile("[A-Z]{3}[0-9]{3}");
+  private static final Pattern CODE_AT_START = Pattern.compile("[A-Z]{3}[0-9]{3} ");
+  private static final Pattern FIXTURE_NAME =
+      Pattern.compile("(?:test_)?([A-Z]{3}[0-9]{3})[^/]*\\.py");
+  private static final Path FIXTURES = Path.of("src/test/resources/fixtures");
+  private static final Path PROJECTS = Path.of("src/test/resources/projects");
 
   @Test
   void everyRuleClassIsRegistered() throws Exception {
@@ -63,30 +71,98 @@ class RuleRegistryTest {
     }
   }
 
+  /**
+   * Each rule shows itself firing where FileRuleFixturesTest or ProjectFixturesTest checks it: a
+   * file rule in a fixture named after its code ({@code fixtures/<family>/CODE*.py}) that carries
+   * {@code # expect: CODE} (or {@code expect-file}) as a marker, a project rule as a {@code CODE
+   * path} line of some {@code expected-findings.txt}. And each shows itself quiet: every fixture of
+   * a file rule has code lines without its marker, and a project rule's family has a fixture
+   * project where it does not fire.
+   */
   @Test
-  void everyRuleHasAFixture() throws IOException, URISyntaxException {
-    Path resources = Path.of("src/test/resources");
-    String all;
-    try (Stream<Path> files = Files.walk(resources)) {
-      StringBuilder sb = new StringBuilder();
-      for (Path p : files.filter(Files::isRegularFile).toList()) {
-        String name = p.getFileName().toString();
-        if (name.equals("expected-findings.txt") || name.endsWith(".py")) {
-          sb.append(Files.readString(p, StandardCharsets.ISO_8859_1)).append('\n');
+  void everyRuleHasAFixtureThatFiresAndOneThatStaysQuiet() throws IOException {
+    Map<String, List<Path>> fileFixtures = new TreeMap<>();
+    try (Stream<Path> s = Files.walk(FIXTURES)) {
+      for (Path p : s.filter(Files::isRegularFile).sorted().toList()) {
+        Matcher m = FIXTURE_NAME.matcher(p.getFileName().toString());
+        if (m.matches()) {
+          fileFixtures.computeIfAbsent(m.group(1), c -> new ArrayList<>()).add(p);
         }
       }
-      all = sb.toString();
     }
-    List<String> missing = new ArrayList<>();
-    for (RuleDescriptor d : RuleRegistry.standard().all()) {
-      boolean lineMarker = all.contains("expect: " + d.code()) || all.contains(", " + d.code());
-      boolean projectMarker = Pattern.compile("(?m)^" + d.code() + " ").matcher(all).find();
-      if (!lineMarker && !projectMarker) {
-        missing.add(d.code());
+    Map<Path, Set<String>> projects = new TreeMap<>();
+    try (Stream<Path> s = Files.walk(PROJECTS)) {
+      for (Path p :
+          s.filter(f -> f.getFileName().toString().equals("expected-findings.txt")).toList()) {
+        Set<String> codes = new TreeSet<>();
+        for (String line : Files.readAllLines(p, StandardCharsets.UTF_8)) {
+          String l = line.strip();
+          if (!l.startsWith("#") && CODE_AT_START.matcher(l).lookingAt()) {
+            codes.add(l.substring(0, 6));
+          }
+        }
+        projects.put(p.getParent(), codes);
       }
     }
-    if (!missing.isEmpty()) {
-      fail("rules without a fixture that shows them firing: " + missing);
+    List<String> problems = new ArrayList<>();
+    for (RuleDescriptor d : RuleRegistry.standard().all()) {
+      String code = d.code();
+      List<Path> own = fileFixtures.getOrDefault(code, List.of());
+      if (!own.isEmpty()) {
+        boolean fires = false;
+        for (Path p : own) {
+          List<String> lines = Files.readAllLines(p, StandardCharsets.ISO_8859_1);
+          List<Expectations.Expected> marks = Expectations.parse(lines, code);
+          fires |= !marks.isEmpty();
+          Set<Integer> marked = new TreeSet<>();
+          marks.forEach(e -> marked.add(e.line()));
+          boolean quiet = false;
+          for (int i = 0; i < lines.size(); i++) {
+            String l = lines.get(i).strip();
+            quiet |= !l.isEmpty() && !l.startsWith("#") && !marked.contains(i + 1);
+          }
+          if (!quiet) {
+            problems.add(
+                FIXTURES.relativize(p)
+                    + " has no quiet line: add code where "
+                    + code
+                    + " must not fire");
+          }
+        }
+        if (!fires) {
+          problems.add(code + ": no fixture named after it carries '# expect: " + code + "'");
+        }
+        continue;
+      }
+      List<Path> firing =
+          projects.entrySet().stream()
+              .filter(e -> e.getValue().contains(code))
+              .map(Map.Entry::getKey)
+              .toList();
+      if (firing.isEmpty()) {
+        problems.add(
+            code
+                + (d.rule() instanceof FileRule
+                    ? ": no fixtures/<family>/" + code + ".py"
+                    : ": no expected-findings.txt lists it")
+                + " (a fixture that shows it firing)");
+        continue;
+      }
+      Set<Path> families = new TreeSet<>();
+      firing.forEach(p -> families.add(PROJECTS.relativize(p).getName(0)));
+      boolean quiet =
+          projects.entrySet().stream()
+              .anyMatch(
+                  e ->
+                      families.contains(PROJECTS.relativize(e.getKey()).getName(0))
+                          && !e.getValue().contains(code));
+      if (!quiet) {
+        problems.add(
+            code + ": every fixture project of its family reports it; add one where it is quiet");
+      }
+    }
+    if (!problems.isEmpty()) {
+      fail("fixtures:\n  " + String.join("\n  ", problems));
     }
   }
 

@@ -1,8 +1,8 @@
 package dev.keel.rules;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.keel.audit.Audit;
 import dev.keel.audit.AuditRequest;
@@ -16,6 +16,7 @@ import dev.keel.rule.Finding;
 import dev.keel.rule.ProjectRule;
 import dev.keel.rule.RuleDescriptor;
 import dev.keel.rule.RuleRegistry;
+import dev.keel.testing.Expectations;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,8 +24,6 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -32,18 +31,18 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Runs every file-rule fixture under {@code src/test/resources/fixtures/}: the lines marked {@code
- * # expect: CODE} must be exactly the lines where the rule named by the file reports; {@code #
- * expect-file: CODE} anywhere expects a finding about the whole file (line 0). A first line {@code
- * # fixture-path: pkg/utils.py} audits the fixture as if it were at that path. A project rule with
- * no file step (TST001 judges each test module from the summaries) is run by a whole audit of a
- * project that holds only the fixture, at that path.
+ * Runs every file-rule fixture under {@code src/test/resources/fixtures/}, one test named by its
+ * file: the lines marked {@code # expect: CODE} (or {@code # expect: CODE "message fragment"}) must
+ * be exactly the lines where the rule named by the file reports, once per marker; {@code #
+ * expect-file: CODE} anywhere expects a finding about the whole file (line 0). A failure lists each
+ * line that is wrong, with its source ({@link Expectations}). A first line {@code # fixture-path:
+ * pkg/utils.py} audits the fixture as if it were at that path. A project rule with no file step
+ * (TST001 judges each test module from the summaries) is run by a whole audit of a project that
+ * holds only the fixture, at that path.
  */
 class FileRuleFixturesTest {
   private static final Path ROOT = Path.of("src/test/resources/fixtures");
   private static final Pattern NAME = Pattern.compile("(?:test_)?([A-Z]{3}[0-9]{3})[^/]*\\.py");
-  private static final Pattern EXPECT = Pattern.compile("#\\s*expect:\\s*([A-Z0-9, ]+)");
-  private static final Pattern EXPECT_FILE = Pattern.compile("#\\s*expect-file:\\s*([A-Z0-9, ]+)");
   private static final Pattern FIXTURE_PATH = Pattern.compile("#\\s*fixture-path:\\s*(\\S+)");
 
   @TestFactory
@@ -88,42 +87,24 @@ class FileRuleFixturesTest {
             : new FileRules(List.of(rule))
                 .check(file, PythonParser.parse(bytes), KeelConfig.defaults());
 
-    TreeMap<Integer, Integer> expected = new TreeMap<>();
-    for (int i = 0; i < lines.size(); i++) {
-      Matcher whole = EXPECT_FILE.matcher(lines.get(i));
-      if (whole.find()) {
-        for (String c : whole.group(1).split(",")) {
-          if (c.strip().equals(code)) {
-            expected.merge(0, 1, Integer::sum);
-          }
-        }
-      }
-      Matcher e = EXPECT.matcher(lines.get(i));
-      if (e.find()) {
-        for (String c : e.group(1).split(",")) {
-          if (c.strip().equals(code)) {
-            expected.merge(i + 1, 1, Integer::sum);
-          }
-        }
-      }
-    }
-    TreeSet<Integer> expectedLines = new TreeSet<>(expected.keySet());
-    TreeSet<Integer> actualLines = new TreeSet<>();
-    StringBuilder detail = new StringBuilder();
-    for (Finding f : found) {
-      assertEquals(code, f.code());
-      actualLines.add(f.line());
-      detail.append("\n  ").append(f.line()).append(": ").append(f.message());
-    }
+    List<Expectations.Expected> expected = Expectations.parse(lines, code);
     if (!name.contains("_quiet")) {
       assertFalse(
-          expectedLines.isEmpty(),
+          expected.isEmpty(),
           name + " has no line marked '# expect: " + code + "' (or expect-file)");
     }
-    assertTrue(
-        actualLines.size() < lines.size(),
-        name + " must also have lines where " + code + " is quiet");
-    assertEquals(expectedLines, actualLines, name + ": lines with findings" + detail);
+    List<Expectations.Reported> reported =
+        found.stream()
+            .map(f -> new Expectations.Reported(f.code(), f.line(), f.message()))
+            .toList();
+    List<String> problems = Expectations.compare(lines, expected, reported);
+    if (!problems.isEmpty()) {
+      fail(rel(fixture) + ":\n  " + String.join("\n  ", problems));
+    }
+  }
+
+  private static String rel(Path fixture) {
+    return "src/test/resources/fixtures/" + ROOT.relativize(fixture).toString().replace('\\', '/');
   }
 
   /** The findings of {@code code} when the fixture, at {@code rel}, is the whole project. */

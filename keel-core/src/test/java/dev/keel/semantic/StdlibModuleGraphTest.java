@@ -5,24 +5,31 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.keel.python.ParseResult;
 import dev.keel.python.PythonParser;
+import dev.keel.testing.PythonTools;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The module graph of the python3.11 standard library: prints the figures BENCHMARKS.md records
  * (the semantic pass's speed is measured by the JMH SemanticBenchmark, not here).
  */
+@Tag("corpus")
 class StdlibModuleGraphTest {
-  static final Path STDLIB = Path.of("/root/.pyenv/versions/3.11.7/lib/python3.11");
+  static final Optional<Path> FOUND_STDLIB = PythonTools.stdlib311();
+  static final Path STDLIB = FOUND_STDLIB.orElse(Path.of("no-python3.11-stdlib"));
 
   @Test
   void standardLibraryGraph() throws IOException {
-    assumeTrue(Files.isDirectory(STDLIB), "no python3.11 standard library at " + STDLIB);
+    assumeTrue(
+        FOUND_STDLIB.isPresent(),
+        PythonTools.missing("python3.11 standard library") + " (or set -Dkeel.stdlib=DIR)");
     List<Path> files;
     try (Stream<Path> s = Files.walk(STDLIB)) {
       files =

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
  * prints it, and every file CPython rejects must be rejected. Skipped, with a message saying so,
  * where no Python 3.13 or newer is installed.
  */
+@Tag("differential")
 class CpythonDifferentialTest {
   private static final Path REPORTS = Path.of("target", "differential");
 
@@ -44,7 +46,8 @@ class CpythonDifferentialTest {
     String oracle = oracle();
     Optional<String> py311 = ReferencePython.exactly(3, 11);
     assumeTrue(
-        py311.isPresent(), "SKIPPED: no python3.11 install whose site-packages to use as corpus");
+        py311.isPresent(),
+        ReferencePython.missing("python3.11") + " whose site-packages to use as corpus");
     Path site = Path.of(ReferencePython.run(py311.get(), PURELIB).orElseThrow().strip());
     assumeTrue(Files.isDirectory(site), "SKIPPED: " + site + " does not exist");
     Tally t = compare(oracle, pythonFiles(site), "site-packages");
@@ -56,12 +59,7 @@ class CpythonDifferentialTest {
 
   private static String oracle() {
     Optional<String> python = ReferencePython.atLeast(3, 13);
-    if (python.isEmpty()) {
-      System.err.println("CpythonDifferentialTest SKIPPED: no Python >= 3.13 found");
-    }
-    assumeTrue(
-        python.isPresent(),
-        "SKIPPED: no Python >= 3.13 found (set KEEL_PYTHON, or put python3.13 on PATH)");
+    assumeTrue(python.isPresent(), ReferencePython.missing("Python >= 3.13"));
     return python.get();
   }
 

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -42,12 +43,9 @@ class ParserRobustnessTest {
   /** Up to 300 real files: python3's standard library if present, else built-in samples. */
   static List<byte[]> realFiles() {
     List<byte[]> out = new ArrayList<>();
-    String stdlib =
-        ReferencePython.run("python3", "import sysconfig; print(sysconfig.get_paths()['stdlib'])")
-            .map(String::strip)
-            .orElse("");
-    if (!stdlib.isEmpty() && Files.isDirectory(Path.of(stdlib))) {
-      try (Stream<Path> s = Files.walk(Path.of(stdlib))) {
+    Optional<Path> stdlib = ReferencePython.anyStdlib();
+    if (stdlib.isPresent()) {
+      try (Stream<Path> s = Files.walk(stdlib.get())) {
         List<Path> files =
             s.filter(p -> p.toString().endsWith(".py"))
                 .filter(p -> !p.toString().contains("site-packages"))

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** PythonUnicode agrees with CPython 3.13's unicodedata, whatever the JDK's Unicode version. */
@@ -38,6 +39,7 @@ class PythonUnicodeTest {
 
   /** Every printable range boundary, and a sample of names, checked against python3.13 itself. */
   @Test
+  @Tag("differential")
   void agreesWithCpythonOnASample() {
     Optional<String> py = ReferencePython.atLeast(3, 13);
     assumeTrue(py.isPresent(), "SKIPPED: no Python >= 3.13 to compare with");

@@ -9,6 +9,7 @@ import dev.keel.semantic.ModuleContext;
 import dev.keel.semantic.NameIssue;
 import dev.keel.semantic.PythonVersion;
 import dev.keel.semantic.SemanticModel;
+import dev.keel.testing.PythonTools;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -26,25 +28,30 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.BiPredicate;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keel's names against pyflakes (Debian's {@code pyflakes3}) over the python3.11 standard library:
- * for each of NAM001-NAM004, the findings both report at the same file and line, as precision and
- * recall against pyflakes. The test reads the semantic model's issues, which keep pyflakes'
- * semantics; the rules then differ from pyflakes on purpose in three ways, each shown by a fixture
- * under {@code fixtures/names/} and left out of this comparison: explicit re-exports ({@code import
- * x as x}, NAM001_reexport.py), imports of an {@code __init__.py} that another module takes from
- * the package (UnusedImportProjectTest), and files that do not parse (left to SYN001).
+ * Keel's names against pyflakes (pyflakes, found by {@link PythonTools}) over the python3.11
+ * standard library: for each of NAM001-NAM004, the findings both report at the same file and line,
+ * as precision and recall against pyflakes. The test reads the semantic model's issues, which keep
+ * pyflakes' semantics; the rules then differ from pyflakes on purpose in three ways, each shown by
+ * a fixture under {@code fixtures/names/} and left out of this comparison: explicit re-exports
+ * ({@code import x as x}, NAM001_reexport.py), imports of an {@code __init__.py} that another
+ * module takes from the package (UnusedImportProjectTest), and files that do not parse (left to
+ * SYN001).
  *
  * <p>Unused imports are compared on the line where the import statement starts, which is where
  * pyflakes reports them (Keel points at the alias itself). Every disagreement must belong to one of
  * {@link #KNOWN_DIFFERENCES}; the run fails on one that does not, so a new class gets named here
  * with a fixture that shows who is right.
  */
+@Tag("differential")
 class PyflakesDifferentialTest {
-  static final Path STDLIB = Path.of("/root/.pyenv/versions/3.11.7/lib/python3.11");
-  static final String PYFLAKES = "/usr/bin/pyflakes3";
+  static final Optional<Path> FOUND_STDLIB = PythonTools.stdlib311();
+  static final Path STDLIB = FOUND_STDLIB.orElse(Path.of("no-python3.11-stdlib"));
+  static final Optional<String> FOUND_PYFLAKES = PythonTools.tool("pyflakes", "pyflakes3");
+  static final String PYFLAKES = FOUND_PYFLAKES.orElse("pyflakes");
 
   /** A named class of disagreement, the fixture that settles it, and how to recognise it. */
   record Difference(String name, String fixture, BiPredicate<Key, String> matches) {}
@@ -80,9 +87,11 @@ class PyflakesDifferentialTest {
   @Test
   void agreesWithPyflakesOnTheStandardLibrary() throws Exception {
     assumeTrue(
-        Files.isExecutable(Path.of(PYFLAKES)),
-        "pyflakes3 is not installed at " + PYFLAKES + ": differential test skipped");
-    assumeTrue(Files.isDirectory(STDLIB), "no python3.11 standard library at " + STDLIB);
+        FOUND_PYFLAKES.isPresent(),
+        PythonTools.missing("pyflakes or pyflakes3") + " (apt-get install pyflakes3)");
+    assumeTrue(
+        FOUND_STDLIB.isPresent(),
+        PythonTools.missing("python3.11 standard library") + " (or set -Dkeel.stdlib=DIR)");
     List<String> files;
     try (Stream<Path> s = Files.walk(STDLIB)) {
       files =

@@ -1,10 +1,11 @@
 package dev.keel.rules.project;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.keel.rule.Rule;
 import dev.keel.rule.RuleSpec;
+import dev.keel.testing.Expectations;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,6 +13,8 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,16 +55,14 @@ class ProjectHygieneFixturesTest {
     }
     Path root = PrjRun.copyAsRepository(source, tmp.resolve(fixture));
     List<PrjRun.Reported> reported = PrjRun.run(root, today);
-    List<String> actual = reported.stream().map(PrjRun.Reported::key).sorted().toList();
-    assertEquals(
-        expected.stream().sorted().toList(),
-        actual,
-        () ->
-            "findings of "
-                + fixture
-                + ":\n"
-                + String.join(
-                    "\n", reported.stream().map(r -> r.key() + "  " + r.message()).toList()));
+    List<String> actual = reported.stream().map(PrjRun.Reported::key).toList();
+    Map<String, List<String>> messages = new TreeMap<>();
+    reported.forEach(
+        r -> messages.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(r.message()));
+    List<String> problems = Expectations.compareKeys(source, expected, actual, messages);
+    if (!problems.isEmpty()) {
+      fail(source + "/expected-findings.txt:\n  " + String.join("\n  ", problems));
+    }
   }
 
   @Test

@@ -30,6 +30,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -49,6 +50,7 @@ import org.junit.jupiter.api.Test;
  * test it finds at least 70%: the deliberate differences (literal commands and code, pickle
  * imports, empty default passwords) are a minority of what bandit reports on ordinary code.
  */
+@Tag("differential")
 class BanditComparisonTest {
   /** Bandit test id, the Keel rule that covers it, and whether the semantics are the same. */
   private record Mapping(String banditId, String code, boolean sameMeaning, String note) {}
@@ -96,9 +98,9 @@ class BanditComparisonTest {
     Optional<Path> lib = PythonTools.stdlib311();
     assumeTrue(
         lib.isPresent(),
-        "SKIPPED: no python3.11 standard library found (set -Dkeel.stdlib=DIR to point at one)");
-    assumeTrue(
-        PythonTools.runs("bandit"), "SKIPPED: bandit is not installed (apt-get install bandit)");
+        PythonTools.missing("python3.11 standard library") + " (or set -Dkeel.stdlib=DIR)");
+    Optional<String> bandit = PythonTools.tool("bandit");
+    assumeTrue(bandit.isPresent(), PythonTools.missing("bandit") + " (apt-get install bandit)");
     Path root = lib.get();
 
     List<String> excludes = new ArrayList<>();
@@ -111,9 +113,9 @@ class BanditComparisonTest {
     }
     Path json = Files.createTempFile("bandit", ".json");
     try {
-      Process bandit =
+      Process run =
           new ProcessBuilder(
-                  "bandit",
+                  bandit.get(),
                   "-f",
                   "json",
                   "-q",
@@ -126,9 +128,9 @@ class BanditComparisonTest {
               .redirectErrorStream(true)
               .redirectOutput(ProcessBuilder.Redirect.DISCARD)
               .start();
-      assertTrue(bandit.waitFor(10, TimeUnit.MINUTES), "bandit did not finish in 10 minutes");
+      assertTrue(run.waitFor(10, TimeUnit.MINUTES), "bandit did not finish in 10 minutes");
       // bandit exits 1 when it has findings.
-      assertTrue(bandit.exitValue() <= 1, "bandit failed with exit code " + bandit.exitValue());
+      assertTrue(run.exitValue() <= 1, "bandit failed with exit code " + run.exitValue());
       compare(root, new ObjectMapper().readTree(json.toFile()));
     } finally {
       Files.deleteIfExists(json);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.keel.python.Decoded;
+import dev.keel.python.ReferencePython;
 import dev.keel.python.SourceDecoder;
 import dev.keel.python.source.LineIndex;
 import java.io.BufferedReader;
@@ -24,12 +25,14 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Compares our token stream with CPython's on every {@code .py} file of the standard library of a
  * Python 3.12 or later found on this machine. Skipped, visibly, when there is none.
  */
+@Tag("differential")
 class TokenizerDifferentialTest {
 
   /**
@@ -46,7 +49,9 @@ class TokenizerDifferentialTest {
     Path python = requirePython();
     Path stdlib =
         Path.of(
-            PythonFinder.run(python, "import sysconfig; print(sysconfig.get_paths()['stdlib'])")
+            ReferencePython.run(
+                    python.toString(), "import sysconfig; print(sysconfig.get_paths()['stdlib'])")
+                .orElseThrow()
                 .strip());
     List<Path> files;
     try (Stream<Path> walk = Files.walk(stdlib)) {
@@ -143,11 +148,10 @@ class TokenizerDifferentialTest {
   }
 
   private static Path requirePython() {
-    Path python = PythonFinder.find();
+    Path python = ReferencePython.atLeast(3, 12).map(Path::of).orElse(null);
     assumeTrue(
         python != null,
-        "no python >= 3.12 found (tried python3.13, python3.12 on PATH and /root/.pyenv/versions);"
-            + " differential tokenizer test skipped");
+        ReferencePython.missing("python >= 3.12") + ": differential tokenizer test skipped");
     return python;
   }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.keel.python.Decoded;
+import dev.keel.python.ReferencePython;
 import dev.keel.python.SourceDecoder;
 import dev.keel.python.source.LineIndex;
 import dev.keel.python.source.SyntaxError;
@@ -19,12 +20,14 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Feeds invalid snippets to CPython's {@code ast.parse} and to us, and compares the first error:
  * its class, message, line and column. Skipped, visibly, when no python 3.12 or later is found.
  */
+@Tag("differential")
 class TokenizerErrorsDifferentialTest {
 
   /**
@@ -134,11 +137,10 @@ class TokenizerErrorsDifferentialTest {
 
   @Test
   void firstErrorMatchesCPython() throws Exception {
-    Path python = PythonFinder.find();
+    Path python = ReferencePython.atLeast(3, 12).map(Path::of).orElse(null);
     assumeTrue(
         python != null,
-        "no python >= 3.12 found (tried python3.13, python3.12 on PATH and /root/.pyenv/versions);"
-            + " differential tokenizer error test skipped");
+        ReferencePython.missing("python >= 3.12") + ": differential tokenizer error test skipped");
     Path helper = Files.createTempFile("cpython_errors", ".py");
     try (InputStream in = getClass().getResourceAsStream("/tokenizer/cpython_errors.py")) {
       Files.write(helper, in.readAllBytes());
@@ -186,11 +188,10 @@ class TokenizerErrorsDifferentialTest {
    */
   @Test
   void badUtf8BytesGiveCPythonsMessage() throws Exception {
-    Path python = PythonFinder.find();
+    Path python = ReferencePython.atLeast(3, 12).map(Path::of).orElse(null);
     assumeTrue(
         python != null,
-        "no python >= 3.12 found (tried python3.13, python3.12 on PATH and /root/.pyenv/versions);"
-            + " differential decoder test skipped");
+        ReferencePython.missing("python >= 3.12") + ": differential decoder test skipped");
     String[] seeds = {
       "x = 'abc' + \"def\"  # comment\n",
       "s = '''doc\nmore'''\nname = 1\n",
