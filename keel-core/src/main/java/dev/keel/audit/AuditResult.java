@@ -1,8 +1,8 @@
 package dev.keel.audit;
 
-import dev.keel.rule.Finding;
+import dev.keel.finding.Finding;
+import dev.keel.finding.Severity;
 import dev.keel.rule.RuleDescriptor;
-import dev.keel.rule.Severity;
 import java.nio.file.Path;
 import java.util.List;
 

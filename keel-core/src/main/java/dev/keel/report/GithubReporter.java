@@ -1,8 +1,8 @@
 package dev.keel.report;
 
 import dev.keel.audit.AuditResult;
-import dev.keel.rule.Finding;
-import dev.keel.rule.Span;
+import dev.keel.finding.Finding;
+import dev.keel.finding.Span;
 import java.io.PrintWriter;
 
 /**

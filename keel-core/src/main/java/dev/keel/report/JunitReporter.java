@@ -1,7 +1,7 @@
 package dev.keel.report;
 
 import dev.keel.audit.AuditResult;
-import dev.keel.rule.Finding;
+import dev.keel.finding.Finding;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;

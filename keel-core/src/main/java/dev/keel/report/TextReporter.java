@@ -1,9 +1,9 @@
 package dev.keel.report;
 
 import dev.keel.audit.AuditResult;
-import dev.keel.rule.Finding;
-import dev.keel.rule.Severity;
-import dev.keel.rule.Span;
+import dev.keel.finding.Finding;
+import dev.keel.finding.Severity;
+import dev.keel.finding.Span;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;

@@ -1,6 +1,8 @@
 package dev.keel.rule;
 
 import dev.keel.config.KeelConfig;
+import dev.keel.finding.Finding;
+import dev.keel.finding.Span;
 import dev.keel.project.FileKind;
 import dev.keel.project.ProjectFile;
 import dev.keel.python.ParseResult;

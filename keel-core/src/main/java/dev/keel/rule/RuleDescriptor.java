@@ -1,5 +1,7 @@
 package dev.keel.rule;
 
+import dev.keel.finding.Severity;
+
 /**
  * A rule with its declaration and documentation, as the registry holds it.
  *

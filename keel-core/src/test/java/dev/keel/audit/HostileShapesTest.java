@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.keel.finding.Finding;
 import dev.keel.report.Format;
 import dev.keel.report.Reporters;
-import dev.keel.rule.Finding;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

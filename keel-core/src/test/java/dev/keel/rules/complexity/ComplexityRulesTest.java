@@ -62,7 +62,7 @@ class ComplexityRulesTest {
                 f ->
                     f.line()
                         + ":"
-                        + f.span().map(dev.keel.rule.Span::column).orElse(0)
+                        + f.span().map(dev.keel.finding.Span::column).orElse(0)
                         + " "
                         + f.code()
                         + " "
