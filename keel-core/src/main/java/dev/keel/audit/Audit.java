@@ -25,7 +25,7 @@ import dev.keel.rule.FindingSink;
 import dev.keel.rule.Needs;
 import dev.keel.rule.ProjectRule;
 import dev.keel.rule.RuleDescriptor;
-import dev.keel.rule.RuleRegistry;
+import dev.keel.rules.RuleRegistry;
 import dev.keel.semantic.ModuleContext;
 import dev.keel.semantic.ModuleSummary;
 import dev.keel.semantic.PythonVersion;

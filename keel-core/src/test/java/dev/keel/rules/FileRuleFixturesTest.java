@@ -15,7 +15,6 @@ import dev.keel.rule.FileRule;
 import dev.keel.rule.FileRules;
 import dev.keel.rule.ProjectRule;
 import dev.keel.rule.RuleDescriptor;
-import dev.keel.rule.RuleRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

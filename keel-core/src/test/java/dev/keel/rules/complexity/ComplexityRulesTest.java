@@ -12,7 +12,7 @@ import dev.keel.python.ParseResult;
 import dev.keel.python.PythonParser;
 import dev.keel.rule.FileRules;
 import dev.keel.rule.RuleDescriptor;
-import dev.keel.rule.RuleRegistry;
+import dev.keel.rules.RuleRegistry;
 import dev.keel.testing.PythonTools;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -13,7 +13,7 @@ import dev.keel.python.ParseResult;
 import dev.keel.python.PythonParser;
 import dev.keel.rule.FileRules;
 import dev.keel.rule.RuleDescriptor;
-import dev.keel.rule.RuleRegistry;
+import dev.keel.rules.RuleRegistry;
 import dev.keel.testing.PythonTools;
 import java.io.IOException;
 import java.io.PrintWriter;

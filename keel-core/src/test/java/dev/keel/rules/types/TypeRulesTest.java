@@ -9,7 +9,7 @@ import dev.keel.project.ProjectFile;
 import dev.keel.python.PythonParser;
 import dev.keel.rule.FileRules;
 import dev.keel.rule.RuleDescriptor;
-import dev.keel.rule.RuleRegistry;
+import dev.keel.rules.RuleRegistry;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
