@@ -1,7 +1,7 @@
 package dev.keel.rules.dependencies;
 
 import dev.keel.project.FileKind;
-import dev.keel.project.ProjectContext;
+import dev.keel.rule.ProjectContext;
 import dev.keel.semantic.ImportKind;
 import dev.keel.semantic.ImportRecord;
 import dev.keel.semantic.ModuleGraph;

@@ -1,8 +1,8 @@
 package dev.keel.rules.dependencies;
 
 import dev.keel.finding.Severity;
-import dev.keel.project.ProjectContext;
 import dev.keel.rule.FindingSink;
+import dev.keel.rule.ProjectContext;
 import dev.keel.rule.ProjectRule;
 import dev.keel.rule.RuleSpec;
 import dev.keel.rule.Scope;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.keel.finding.Span;
-import dev.keel.project.ProjectContext;
 import dev.keel.project.ProjectDiscovery;
+import dev.keel.rule.ProjectContext;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
