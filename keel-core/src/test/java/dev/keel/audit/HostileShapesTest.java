@@ -104,7 +104,8 @@ class HostileShapesTest {
     assertEquals(20_000, result.findings().stream().filter(f -> f.code().equals("NAM001")).count());
     StringWriter out = new StringWriter();
     assertTimeoutPreemptively(
-        GUARD, () -> Reporters.of(Format.TEXT, false, false).write(result, new PrintWriter(out)));
+        GUARD,
+        () -> Reporters.of(Format.TEXT, false, false).write(result.report(), new PrintWriter(out)));
     String text = out.toString();
     assertTrue(text.length() < 20_000 * 600, "text output of " + text.length() + " chars");
     String m230 = "x.py:1:2888: NAM001 `m230` imported but unused\n";

@@ -132,7 +132,8 @@ final class Pipeline {
     AuditResult result = new Audit().run(request);
     for (Format format : Format.values()) {
       StringWriter out = new StringWriter();
-      Reporters.of(format, format == Format.TEXT, false).write(result, new PrintWriter(out));
+      Reporters.of(format, format == Format.TEXT, false)
+          .write(result.report(), new PrintWriter(out));
     }
     for (Finding f : result.findings()) {
       if (f.code().equals(Audit.ABANDONED)) {
