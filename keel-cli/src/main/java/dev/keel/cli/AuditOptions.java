@@ -1,7 +1,7 @@
 package dev.keel.cli;
 
 import dev.keel.audit.AuditRequest;
-import dev.keel.rule.Severity;
+import dev.keel.finding.Severity;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;

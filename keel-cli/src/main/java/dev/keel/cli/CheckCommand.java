@@ -48,7 +48,7 @@ final class CheckCommand implements Callable<Integer> {
     Warnings.print(result, spec.commandLine().getErr());
     PrintWriter out = spec.commandLine().getOut();
     boolean colour = !noColor && Terminal.colour() && format == Format.TEXT;
-    Reporters.of(format, colour, quiet).write(result, out);
+    Reporters.of(format, colour, quiet).write(result.report(), out);
     out.flush();
     if (Verbosity.verbose) {
       PrintWriter err = spec.commandLine().getErr();

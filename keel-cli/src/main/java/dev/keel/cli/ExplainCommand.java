@@ -2,7 +2,7 @@ package dev.keel.cli;
 
 import dev.keel.config.ConfigException;
 import dev.keel.rule.RuleDescriptor;
-import dev.keel.rule.RuleRegistry;
+import dev.keel.rules.RuleRegistry;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;

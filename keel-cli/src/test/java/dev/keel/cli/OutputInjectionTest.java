@@ -151,7 +151,7 @@ class OutputInjectionTest {
             LocalDate.parse(TODAY));
     StringWriter buffer = new StringWriter();
     Reporters.of(Format.TEXT, true, false)
-        .write(new Audit().run(request), new PrintWriter(buffer, true));
+        .write(new Audit().run(request).report(), new PrintWriter(buffer, true));
     String out = buffer.toString();
     assertTrue(out.contains(ESC + "[1m"), "colour is on");
     // Keel's own codes: reset, bold, dim, red, yellow, cyan. Take them out; nothing raw is left.

@@ -1,6 +1,6 @@
 package dev.keel.audit;
 
-import dev.keel.rule.Severity;
+import dev.keel.finding.Severity;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;

@@ -1,8 +1,10 @@
 package dev.keel.audit;
 
-import dev.keel.rule.Finding;
+import dev.keel.finding.Finding;
+import dev.keel.finding.Severity;
+import dev.keel.report.Report;
+import dev.keel.report.SourceLines;
 import dev.keel.rule.RuleDescriptor;
-import dev.keel.rule.Severity;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -67,17 +69,22 @@ public record AuditResult(
         List.of());
   }
 
+  /** What reporters read of this result. */
+  public Report report() {
+    return new Report(version, root, findings, rules, files, lines, failOn, sourceLines);
+  }
+
   /** Findings that are not in the baseline. */
   public List<Finding> newFindings() {
-    return findings.stream().filter(f -> !f.baselined()).toList();
+    return report().newFindings();
   }
 
   /** Whether the run fails: a new finding at or above the failing severity. */
   public boolean fails() {
-    return findings.stream().anyMatch(f -> !f.baselined() && f.severity().atLeast(failOn));
+    return report().fails();
   }
 
   public int debtMinutes() {
-    return findings.stream().mapToInt(Finding::effortMinutes).sum();
+    return report().debtMinutes();
   }
 }

@@ -1,6 +1,7 @@
 package dev.keel.audit;
 
 import dev.keel.ConfinedReader;
+import dev.keel.report.SourceLines;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package dev.keel.audit;
 
 import dev.keel.config.ConfigException;
 import dev.keel.rule.RuleDescriptor;
-import dev.keel.rule.RuleRegistry;
+import dev.keel.rules.RuleRegistry;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package dev.keel.config;
 
 import dev.keel.ConfinedReader;
-import dev.keel.rule.Severity;
+import dev.keel.finding.Severity;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

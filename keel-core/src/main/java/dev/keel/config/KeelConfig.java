@@ -1,7 +1,7 @@
 package dev.keel.config;
 
 import dev.keel.ConfinedReader;
-import dev.keel.rule.Severity;
+import dev.keel.finding.Severity;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

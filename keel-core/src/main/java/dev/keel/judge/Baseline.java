@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.keel.AtomicFile;
 import dev.keel.ConfinedReader;
 import dev.keel.config.ConfigException;
-import dev.keel.rule.Finding;
+import dev.keel.finding.Finding;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package dev.keel.judge;
 
-import dev.keel.rule.Finding;
+import dev.keel.finding.Finding;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -5,7 +5,6 @@ import dev.keel.python.ast.Arguments;
 import dev.keel.python.ast.Expr;
 import dev.keel.python.ast.Node;
 import dev.keel.python.ast.Stmt;
-import dev.keel.rule.FileVisit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -84,21 +83,6 @@ public record FunctionSyntax(
                   nested));
       default -> Optional.empty();
     };
-  }
-
-  /**
-   * The def {@code node} that a file's walk is visiting now, made once for every rule that asks
-   * (the {@code CPX} and {@code TYP} rules visit each def one after another).
-   */
-  public static Optional<FunctionSyntax> visiting(Node node, FileVisit file) {
-    Object[] last = file.state(FunctionSyntax.class, () -> new Object[2]);
-    if (last[0] != node) {
-      last[0] = node;
-      last[1] = of(node, file.ancestors());
-    }
-    @SuppressWarnings("unchecked")
-    Optional<FunctionSyntax> def = (Optional<FunctionSyntax>) last[1];
-    return def;
   }
 
   /** Whether a method is decorated {@code @staticmethod}, so it has no receiver. */

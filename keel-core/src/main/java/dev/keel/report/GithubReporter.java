@@ -1,8 +1,7 @@
 package dev.keel.report;
 
-import dev.keel.audit.AuditResult;
-import dev.keel.rule.Finding;
-import dev.keel.rule.Span;
+import dev.keel.finding.Finding;
+import dev.keel.finding.Span;
 import java.io.PrintWriter;
 
 /**
@@ -13,7 +12,7 @@ import java.io.PrintWriter;
  */
 final class GithubReporter implements Reporter {
   @Override
-  public void write(AuditResult result, PrintWriter out) {
+  public void write(Report result, PrintWriter out) {
     for (Finding f : result.newFindings()) {
       String command =
           switch (f.severity()) {

@@ -2,9 +2,8 @@ package dev.keel.report;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.keel.audit.AuditResult;
-import dev.keel.rule.Finding;
-import dev.keel.rule.Span;
+import dev.keel.finding.Finding;
+import dev.keel.finding.Span;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -15,7 +14,7 @@ import java.io.UncheckedIOException;
  */
 final class JsonReporter implements Reporter {
   @Override
-  public void write(AuditResult result, PrintWriter out) {
+  public void write(Report result, PrintWriter out) {
     try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
       g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
       g.useDefaultPrettyPrinter();

@@ -1,7 +1,6 @@
 package dev.keel.report;
 
-import dev.keel.audit.AuditResult;
-import dev.keel.rule.Finding;
+import dev.keel.finding.Finding;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
@@ -17,7 +16,7 @@ import javax.xml.stream.XMLStreamWriter;
  */
 final class JunitReporter implements Reporter {
   @Override
-  public void write(AuditResult result, PrintWriter out) {
+  public void write(Report result, PrintWriter out) {
     List<Finding> all = result.findings();
     int failures = result.newFindings().size();
     StringWriter buffer = new StringWriter();

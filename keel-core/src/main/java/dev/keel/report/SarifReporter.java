@@ -2,11 +2,10 @@ package dev.keel.report;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.keel.audit.AuditResult;
-import dev.keel.rule.Finding;
+import dev.keel.finding.Finding;
+import dev.keel.finding.Severity;
+import dev.keel.finding.Span;
 import dev.keel.rule.RuleDescriptor;
-import dev.keel.rule.Severity;
-import dev.keel.rule.Span;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -24,7 +23,7 @@ final class SarifReporter implements Reporter {
   private static final String HOME = "https://github.com/keel-dev/keel";
 
   @Override
-  public void write(AuditResult result, PrintWriter out) {
+  public void write(Report result, PrintWriter out) {
     Map<String, Integer> index = new HashMap<>();
     for (int i = 0; i < result.rules().size(); i++) {
       index.put(result.rules().get(i).code(), i);
@@ -59,7 +58,7 @@ final class SarifReporter implements Reporter {
     out.println();
   }
 
-  private static void writeTool(AuditResult result, JsonGenerator g) throws IOException {
+  private static void writeTool(Report result, JsonGenerator g) throws IOException {
     g.writeObjectFieldStart("tool");
     g.writeObjectFieldStart("driver");
     g.writeStringField("name", "Keel");

@@ -1,9 +1,8 @@
 package dev.keel.report;
 
-import dev.keel.audit.AuditResult;
-import dev.keel.rule.Finding;
-import dev.keel.rule.Severity;
-import dev.keel.rule.Span;
+import dev.keel.finding.Finding;
+import dev.keel.finding.Severity;
+import dev.keel.finding.Span;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;
@@ -43,7 +42,7 @@ final class TextReporter implements Reporter {
   }
 
   @Override
-  public void write(AuditResult result, PrintWriter out) {
+  public void write(Report result, PrintWriter out) {
     List<Finding> shown = result.newFindings();
     String file = null;
     for (Finding f : shown) {
@@ -65,7 +64,7 @@ final class TextReporter implements Reporter {
     out.println(summary(result));
   }
 
-  private void writeFinding(AuditResult result, Finding f, PrintWriter out) {
+  private void writeFinding(Report result, Finding f, PrintWriter out) {
     String path = Escape.text(f.path());
     String where = f.span().map(s -> path + ":" + s.line() + ":" + s.column()).orElse(path);
     out.println(
@@ -132,7 +131,7 @@ final class TextReporter implements Reporter {
     return raw.substring(a, raw.offsetByCodePoints(a, to - from));
   }
 
-  private String summary(AuditResult result) {
+  private String summary(Report result) {
     int total = result.findings().size();
     int fresh = result.newFindings().size();
     int baselined = total - fresh;

@@ -1,6 +1,7 @@
 package dev.keel.rule;
 
 import dev.keel.config.KeelConfig;
+import dev.keel.finding.Finding;
 import dev.keel.project.ProjectFile;
 import dev.keel.python.ParseResult;
 import dev.keel.python.ast.Alias;

@@ -1,6 +1,9 @@
 package dev.keel.rule;
 
 import dev.keel.config.KeelConfig;
+import dev.keel.finding.Finding;
+import dev.keel.finding.Span;
+import dev.keel.metrics.FunctionSyntax;
 import dev.keel.project.FileKind;
 import dev.keel.project.ProjectFile;
 import dev.keel.python.ParseResult;
@@ -139,6 +142,21 @@ public final class FileVisit {
    */
   boolean importedUnderAnotherName(Expr.Name name) {
     return semantic().isRenamedImport(name.id());
+  }
+
+  /**
+   * The def {@code node} that this walk is visiting now, made once for every rule that asks (the
+   * {@code CPX} and {@code TYP} rules visit each def one after another).
+   */
+  public Optional<FunctionSyntax> function(Node node) {
+    Object[] last = state(FunctionSyntax.class, () -> new Object[2]);
+    if (last[0] != node) {
+      last[0] = node;
+      last[1] = FunctionSyntax.of(node, ancestors());
+    }
+    @SuppressWarnings("unchecked")
+    Optional<FunctionSyntax> def = (Optional<FunctionSyntax>) last[1];
+    return def;
   }
 
   /** Per-file state of a rule, made on first use. */

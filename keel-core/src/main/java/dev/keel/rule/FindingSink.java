@@ -1,5 +1,7 @@
 package dev.keel.rule;
 
+import dev.keel.finding.Span;
+
 /** Where a rule puts what it found; the pipeline adds the rule's code, severity and effort. */
 public interface FindingSink {
   /** A finding at a region of a file. */

@@ -1,7 +1,5 @@
 package dev.keel.rule;
 
-import dev.keel.project.ProjectContext;
-
 /** A rule that looks at the project as a whole: its files, configuration and layout. */
 public interface ProjectRule extends Rule {
   void check(ProjectContext project, FindingSink out);

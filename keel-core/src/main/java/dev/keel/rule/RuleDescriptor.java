@@ -1,5 +1,7 @@
 package dev.keel.rule;
 
+import dev.keel.finding.Severity;
+
 /**
  * A rule with its declaration and documentation, as the registry holds it.
  *
@@ -30,7 +32,7 @@ public record RuleDescriptor(
     return code.substring(0, i);
   }
 
-  static RuleDescriptor of(Rule rule) {
+  public static RuleDescriptor of(Rule rule) {
     RuleSpec spec = rule.getClass().getAnnotation(RuleSpec.class);
     if (spec == null) {
       throw new IllegalStateException(rule.getClass().getName() + " has no @RuleSpec");

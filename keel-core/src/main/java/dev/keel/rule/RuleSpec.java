@@ -1,5 +1,6 @@
 package dev.keel.rule;
 
+import dev.keel.finding.Severity;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;

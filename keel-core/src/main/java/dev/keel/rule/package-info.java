@@ -1,8 +1,9 @@
 /**
- * The rule framework: a rule's declaration ({@link dev.keel.rule.RuleSpec}), the kinds of check,
- * findings, severities and the one registry of every rule. File rules read the syntax tree and the
- * semantic model of one module ({@code dev.keel.python}, {@code dev.keel.semantic}); project rules
- * read the project model and the module summaries.
+ * The rule framework: a rule's declaration ({@link dev.keel.rule.RuleSpec}), the kinds of check and
+ * the walk that runs file rules (findings and severities are plain values in {@code
+ * dev.keel.finding}; the registry of every rule is {@code dev.keel.rules.RuleRegistry}). File rules
+ * read the syntax tree and the semantic model of one module ({@code dev.keel.python}, {@code
+ * dev.keel.semantic}); project rules read the project model and the module summaries.
  *
  * <p>{@link dev.keel.rule.FileRules} walks each file once for every file rule: a rule names the
  * node kinds it wants ({@link dev.keel.rule.FileRule#nodeKinds}) and, for calls, may name the

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.keel.finding.Finding;
 import dev.keel.report.Format;
 import dev.keel.report.Reporters;
-import dev.keel.rule.Finding;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -104,7 +104,8 @@ class HostileShapesTest {
     assertEquals(20_000, result.findings().stream().filter(f -> f.code().equals("NAM001")).count());
     StringWriter out = new StringWriter();
     assertTimeoutPreemptively(
-        GUARD, () -> Reporters.of(Format.TEXT, false, false).write(result, new PrintWriter(out)));
+        GUARD,
+        () -> Reporters.of(Format.TEXT, false, false).write(result.report(), new PrintWriter(out)));
     String text = out.toString();
     assertTrue(text.length() < 20_000 * 600, "text output of " + text.length() + " chars");
     String m230 = "x.py:1:2888: NAM001 `m230` imported but unused\n";

@@ -3,7 +3,7 @@ package dev.keel.audit;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.keel.rule.Finding;
+import dev.keel.finding.Finding;
 import dev.keel.testing.Expectations;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

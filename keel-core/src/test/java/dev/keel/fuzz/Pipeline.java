@@ -3,9 +3,9 @@ package dev.keel.fuzz;
 import dev.keel.audit.Audit;
 import dev.keel.audit.AuditRequest;
 import dev.keel.audit.AuditResult;
+import dev.keel.finding.Finding;
 import dev.keel.report.Format;
 import dev.keel.report.Reporters;
-import dev.keel.rule.Finding;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -132,7 +132,8 @@ final class Pipeline {
     AuditResult result = new Audit().run(request);
     for (Format format : Format.values()) {
       StringWriter out = new StringWriter();
-      Reporters.of(format, format == Format.TEXT, false).write(result, new PrintWriter(out));
+      Reporters.of(format, format == Format.TEXT, false)
+          .write(result.report(), new PrintWriter(out));
     }
     for (Finding f : result.findings()) {
       if (f.code().equals(Audit.ABANDONED)) {

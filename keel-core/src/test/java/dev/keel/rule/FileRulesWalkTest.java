@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.keel.config.KeelConfig;
+import dev.keel.finding.Severity;
 import dev.keel.project.FileKind;
 import dev.keel.project.ProjectFile;
 import dev.keel.python.ParseResult;

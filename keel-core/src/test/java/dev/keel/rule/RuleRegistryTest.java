@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.keel.rules.RuleRegistry;
 import dev.keel.testing.Expectations;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

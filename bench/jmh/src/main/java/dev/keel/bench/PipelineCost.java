@@ -7,7 +7,7 @@ import dev.keel.python.ParseResult;
 import dev.keel.python.PythonParser;
 import dev.keel.rule.FileRules;
 import dev.keel.rule.FileVisit;
-import dev.keel.rule.RuleRegistry;
+import dev.keel.rules.RuleRegistry;
 import dev.keel.semantic.SemanticModel;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;

@@ -1,7 +1,7 @@
 package dev.keel.rules.architecture;
 
 import dev.keel.config.LayerContract;
-import dev.keel.project.ProjectContext;
+import dev.keel.rule.ProjectContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

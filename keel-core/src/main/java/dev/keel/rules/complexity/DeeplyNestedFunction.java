@@ -1,5 +1,6 @@
 package dev.keel.rules.complexity;
 
+import dev.keel.finding.Severity;
 import dev.keel.metrics.Nesting;
 import dev.keel.python.ast.Node;
 import dev.keel.python.ast.Stmt;
@@ -8,7 +9,6 @@ import dev.keel.rule.FileRule;
 import dev.keel.rule.FileVisit;
 import dev.keel.rule.RuleSpec;
 import dev.keel.rule.Scope;
-import dev.keel.rule.Severity;
 import java.util.HashSet;
 import java.util.Set;
 

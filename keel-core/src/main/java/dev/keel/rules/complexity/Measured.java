@@ -57,7 +57,7 @@ final class Measured {
     Defs defs = file.state(KEY, Defs::new);
     Measured m = defs.byNode.get(node);
     if (m == null) {
-      m = new Measured(FunctionSyntax.visiting(node, file).orElseThrow(), file);
+      m = new Measured(file.function(node).orElseThrow(), file);
       defs.inOrder.add(m);
       defs.byNode.put(node, m);
     }

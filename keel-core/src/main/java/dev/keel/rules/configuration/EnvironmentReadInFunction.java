@@ -1,5 +1,6 @@
 package dev.keel.rules.configuration;
 
+import dev.keel.finding.Severity;
 import dev.keel.python.ast.CmpOp;
 import dev.keel.python.ast.Expr;
 import dev.keel.python.ast.ExprContext;
@@ -8,7 +9,6 @@ import dev.keel.rule.FileRule;
 import dev.keel.rule.FileVisit;
 import dev.keel.rule.RuleSpec;
 import dev.keel.rule.Scope;
-import dev.keel.rule.Severity;
 import java.util.Set;
 
 @RuleSpec(

@@ -1,7 +1,7 @@
 package dev.keel.rules.dependencies;
 
-import dev.keel.project.ProjectContext;
 import dev.keel.project.ProjectFile;
+import dev.keel.rule.ProjectContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,11 +1,11 @@
 package dev.keel.rules.dependencies;
 
-import dev.keel.project.ProjectContext;
+import dev.keel.finding.Severity;
 import dev.keel.rule.FindingSink;
+import dev.keel.rule.ProjectContext;
 import dev.keel.rule.ProjectRule;
 import dev.keel.rule.RuleSpec;
 import dev.keel.rule.Scope;
-import dev.keel.rule.Severity;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;

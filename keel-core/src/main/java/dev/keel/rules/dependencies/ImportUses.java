@@ -1,7 +1,7 @@
 package dev.keel.rules.dependencies;
 
 import dev.keel.project.FileKind;
-import dev.keel.project.ProjectContext;
+import dev.keel.rule.ProjectContext;
 import dev.keel.semantic.ImportKind;
 import dev.keel.semantic.ImportRecord;
 import dev.keel.semantic.ModuleGraph;
@@ -18,7 +18,7 @@ final class ImportUses {
   private ImportUses() {}
 
   /** The import statement's line, from its first to its last non-blank character. */
-  static dev.keel.rule.Span span(ProjectContext project, ImportUse use) {
+  static dev.keel.finding.Span span(ProjectContext project, ImportUse use) {
     String line =
         project
             .read(use.path())
@@ -27,7 +27,7 @@ final class ImportUses {
             .map(ls -> ls[use.line() - 1])
             .orElse("");
     int indent = line.length() - line.stripLeading().length();
-    return new dev.keel.rule.Span(
+    return new dev.keel.finding.Span(
         use.line(),
         indent + 1,
         use.line(),

@@ -1,11 +1,11 @@
 package dev.keel.rules.names;
 
+import dev.keel.finding.Severity;
 import dev.keel.python.ast.Node;
 import dev.keel.rule.FileRule;
 import dev.keel.rule.FileVisit;
 import dev.keel.rule.RuleSpec;
 import dev.keel.rule.Scope;
-import dev.keel.rule.Severity;
 import dev.keel.semantic.NameIssue;
 import java.util.Set;
 

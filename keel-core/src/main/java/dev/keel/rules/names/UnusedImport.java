@@ -1,15 +1,15 @@
 package dev.keel.rules.names;
 
-import dev.keel.project.ProjectContext;
+import dev.keel.finding.Severity;
+import dev.keel.finding.Span;
 import dev.keel.python.ast.Node;
 import dev.keel.rule.FileRule;
 import dev.keel.rule.FileVisit;
 import dev.keel.rule.FindingSink;
+import dev.keel.rule.ProjectContext;
 import dev.keel.rule.ProjectRule;
 import dev.keel.rule.RuleSpec;
 import dev.keel.rule.Scope;
-import dev.keel.rule.Severity;
-import dev.keel.rule.Span;
 import dev.keel.semantic.ImportRecord;
 import dev.keel.semantic.ModuleSummary;
 import dev.keel.semantic.NameIssue;

@@ -1,7 +1,7 @@
 package dev.keel.rules.project;
 
-import dev.keel.project.ProjectContext;
 import dev.keel.project.ProjectFile;
+import dev.keel.rule.ProjectContext;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

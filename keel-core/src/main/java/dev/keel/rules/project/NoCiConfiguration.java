@@ -1,12 +1,12 @@
 package dev.keel.rules.project;
 
-import dev.keel.project.ProjectContext;
+import dev.keel.finding.Severity;
 import dev.keel.rule.FindingSink;
 import dev.keel.rule.Needs;
+import dev.keel.rule.ProjectContext;
 import dev.keel.rule.ProjectRule;
 import dev.keel.rule.RuleSpec;
 import dev.keel.rule.Scope;
-import dev.keel.rule.Severity;
 
 @RuleSpec(
     code = "PRJ010",

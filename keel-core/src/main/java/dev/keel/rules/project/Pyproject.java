@@ -1,7 +1,7 @@
 package dev.keel.rules.project;
 
-import dev.keel.project.ProjectContext;
-import dev.keel.rule.Span;
+import dev.keel.finding.Span;
+import dev.keel.rule.ProjectContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 /**
  * The PRJ family: project hygiene. Each rule looks at the repository as a whole (pyproject.toml,
  * lockfiles, tool configuration, CI, README, .gitignore, .env files, licence) through {@link
- * dev.keel.project.ProjectContext}, and reports at the file that should hold the fix. {@link
+ * dev.keel.rule.ProjectContext}, and reports at the file that should hold the fix. {@link
  * dev.keel.rules.project.Pep440} implements PEP 440 versions and specifiers for them. Depends on
  * the rule framework and the project model only.
  */

@@ -1,5 +1,6 @@
 package dev.keel.rules.reliability;
 
+import dev.keel.finding.Severity;
 import dev.keel.python.ast.Expr;
 import dev.keel.python.ast.Node;
 import dev.keel.python.ast.Stmt;
@@ -7,7 +8,6 @@ import dev.keel.rule.FileRule;
 import dev.keel.rule.FileVisit;
 import dev.keel.rule.RuleSpec;
 import dev.keel.rule.Scope;
-import dev.keel.rule.Severity;
 import java.util.Map;
 import java.util.Set;
 

@@ -1,5 +1,6 @@
 package dev.keel.rules.reliability;
 
+import dev.keel.finding.Severity;
 import dev.keel.python.ast.Arg;
 import dev.keel.python.ast.Arguments;
 import dev.keel.python.ast.Expr;
@@ -9,7 +10,6 @@ import dev.keel.rule.FileRule;
 import dev.keel.rule.FileVisit;
 import dev.keel.rule.RuleSpec;
 import dev.keel.rule.Scope;
-import dev.keel.rule.Severity;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;

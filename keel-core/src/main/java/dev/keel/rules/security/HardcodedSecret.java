@@ -1,5 +1,6 @@
 package dev.keel.rules.security;
 
+import dev.keel.finding.Severity;
 import dev.keel.python.ast.Arguments;
 import dev.keel.python.ast.CmpOp;
 import dev.keel.python.ast.Expr;
@@ -10,7 +11,6 @@ import dev.keel.rule.FileRule;
 import dev.keel.rule.FileVisit;
 import dev.keel.rule.RuleSpec;
 import dev.keel.rule.Scope;
-import dev.keel.rule.Severity;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -1,12 +1,12 @@
 package dev.keel.rules.security;
 
+import dev.keel.finding.Severity;
 import dev.keel.python.ast.Expr;
 import dev.keel.python.ast.Node;
 import dev.keel.rule.FileRule;
 import dev.keel.rule.FileVisit;
 import dev.keel.rule.RuleSpec;
 import dev.keel.rule.Scope;
-import dev.keel.rule.Severity;
 import java.util.Set;
 
 @RuleSpec(

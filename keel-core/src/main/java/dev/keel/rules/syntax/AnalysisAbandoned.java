@@ -1,10 +1,10 @@
 package dev.keel.rules.syntax;
 
+import dev.keel.finding.Severity;
 import dev.keel.rule.Needs;
 import dev.keel.rule.Rule;
 import dev.keel.rule.RuleSpec;
 import dev.keel.rule.Scope;
-import dev.keel.rule.Severity;
 
 /**
  * Declares the finding the audit itself gives a file it gave up on: its analysis ran past {@code

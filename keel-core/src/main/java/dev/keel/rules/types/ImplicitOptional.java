@@ -1,12 +1,12 @@
 package dev.keel.rules.types;
 
+import dev.keel.finding.Severity;
 import dev.keel.metrics.FunctionSyntax;
 import dev.keel.python.ast.ConstantValue;
 import dev.keel.python.ast.Expr;
 import dev.keel.rule.FileVisit;
 import dev.keel.rule.RuleSpec;
 import dev.keel.rule.Scope;
-import dev.keel.rule.Severity;
 import java.util.List;
 import java.util.Optional;
 

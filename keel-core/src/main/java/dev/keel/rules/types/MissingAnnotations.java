@@ -1,11 +1,11 @@
 package dev.keel.rules.types;
 
+import dev.keel.finding.Severity;
 import dev.keel.metrics.Callables;
 import dev.keel.metrics.FunctionSyntax;
 import dev.keel.rule.FileVisit;
 import dev.keel.rule.RuleSpec;
 import dev.keel.rule.Scope;
-import dev.keel.rule.Severity;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -50,8 +50,7 @@ abstract class SignatureRule implements FileRule {
       return;
     }
     c.last = node;
-    FunctionSyntax.visiting(node, file)
-        .ifPresent(def -> c.defs.add(new Def(def, isPublic(def, c, file))));
+    file.function(node).ifPresent(def -> c.defs.add(new Def(def, isPublic(def, c, file))));
   }
 
   @Override

@@ -13,7 +13,7 @@ import dev.keel.python.ParseResult;
 import dev.keel.python.PythonParser;
 import dev.keel.rule.FileRules;
 import dev.keel.rule.RuleDescriptor;
-import dev.keel.rule.RuleRegistry;
+import dev.keel.rules.RuleRegistry;
 import dev.keel.testing.PythonTools;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,7 +64,7 @@ class ComplexityRulesTest {
                 f ->
                     f.line()
                         + ":"
-                        + f.span().map(dev.keel.rule.Span::column).orElse(0)
+                        + f.span().map(dev.keel.finding.Span::column).orElse(0)
                         + " "
                         + f.code()
                         + " "

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.keel.audit.Audit;
 import dev.keel.audit.AuditRequest;
 import dev.keel.audit.AuditResult;
-import dev.keel.rule.Finding;
+import dev.keel.finding.Finding;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

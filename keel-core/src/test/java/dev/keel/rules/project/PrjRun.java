@@ -1,13 +1,13 @@
 package dev.keel.rules.project;
 
+import dev.keel.finding.Span;
 import dev.keel.project.Project;
-import dev.keel.project.ProjectContext;
 import dev.keel.project.ProjectDiscovery;
 import dev.keel.rule.FindingSink;
+import dev.keel.rule.ProjectContext;
 import dev.keel.rule.ProjectRule;
 import dev.keel.rule.Rule;
 import dev.keel.rule.RuleSpec;
-import dev.keel.rule.Span;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

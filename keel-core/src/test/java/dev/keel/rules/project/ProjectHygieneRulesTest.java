@@ -3,9 +3,9 @@ package dev.keel.rules.project;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.keel.project.ProjectContext;
+import dev.keel.finding.Span;
 import dev.keel.project.ProjectDiscovery;
-import dev.keel.rule.Span;
+import dev.keel.rule.ProjectContext;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;

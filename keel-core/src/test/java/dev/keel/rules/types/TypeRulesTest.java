@@ -3,13 +3,13 @@ package dev.keel.rules.types;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.keel.config.KeelConfig;
+import dev.keel.finding.Span;
 import dev.keel.project.FileKind;
 import dev.keel.project.ProjectFile;
 import dev.keel.python.PythonParser;
 import dev.keel.rule.FileRules;
 import dev.keel.rule.RuleDescriptor;
-import dev.keel.rule.RuleRegistry;
-import dev.keel.rule.Span;
+import dev.keel.rules.RuleRegistry;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;

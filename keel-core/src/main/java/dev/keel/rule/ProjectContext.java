@@ -1,9 +1,11 @@
-package dev.keel.project;
+package dev.keel.rule;
 
 import dev.keel.ConfinedReader;
 import dev.keel.config.ConfigException;
 import dev.keel.config.ConfigLoader;
 import dev.keel.config.KeelConfig;
+import dev.keel.project.Project;
+import dev.keel.project.ProjectFile;
 import dev.keel.semantic.ModuleGraph;
 import dev.keel.semantic.ModuleSummary;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package dev.keel.rule;
+package dev.keel.finding;
 
 /**
  * A 1-based region of a file in lines and character columns; the end column is exclusive (one past

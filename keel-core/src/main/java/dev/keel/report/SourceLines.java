@@ -1,4 +1,4 @@
-package dev.keel.audit;
+package dev.keel.report;
 
 import java.util.Optional;
 

@@ -1,5 +1,7 @@
-package dev.keel.rule;
+package dev.keel.rules;
 
+import dev.keel.rule.Rule;
+import dev.keel.rule.RuleDescriptor;
 import dev.keel.rules.architecture.ArchitectureRules;
 import dev.keel.rules.complexity.ComplexityRules;
 import dev.keel.rules.configuration.ConfigurationRules;

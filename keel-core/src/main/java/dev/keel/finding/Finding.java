@@ -1,4 +1,4 @@
-package dev.keel.rule;
+package dev.keel.finding;
 
 import java.util.Comparator;
 import java.util.Optional;

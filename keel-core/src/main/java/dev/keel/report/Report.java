@@ -1,0 +1,48 @@
+package dev.keel.report;
+
+import dev.keel.finding.Finding;
+import dev.keel.finding.Severity;
+import dev.keel.rule.RuleDescriptor;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Everything a reporter reads: the findings in report order, the rules that ran, and the size of
+ * what was audited. The orchestrator builds it; reporters know nothing of how.
+ *
+ * @param findings after suppression, sorted by {@link Finding#ORDER}; baselined ones included and
+ *     marked
+ * @param rules the rules that ran, ordered by code
+ * @param files Python files audited
+ * @param lines lines in those files
+ * @param failOn the severity at or above which a new finding fails the run
+ * @param sourceLines the text of a line of a project file, for reporters that show it
+ */
+public record Report(
+    String version,
+    Path root,
+    List<Finding> findings,
+    List<RuleDescriptor> rules,
+    int files,
+    long lines,
+    Severity failOn,
+    SourceLines sourceLines) {
+  public Report {
+    findings = List.copyOf(findings);
+    rules = List.copyOf(rules);
+  }
+
+  /** Findings that are not in the baseline. */
+  public List<Finding> newFindings() {
+    return findings.stream().filter(f -> !f.baselined()).toList();
+  }
+
+  /** Whether the run fails: a new finding at or above the failing severity. */
+  public boolean fails() {
+    return findings.stream().anyMatch(f -> !f.baselined() && f.severity().atLeast(failOn));
+  }
+
+  public int debtMinutes() {
+    return findings.stream().mapToInt(Finding::effortMinutes).sum();
+  }
+}

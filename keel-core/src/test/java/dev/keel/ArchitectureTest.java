@@ -1,0 +1,104 @@
+package dev.keel;
+
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The packages follow the data flow of DESIGN.md: discovery and configuration, then the syntax
+ * tree, then per-file analysis (semantic model, metrics, the rule framework, the rule families),
+ * then judging and reporting, with {@code audit} orchestrating all of them. Findings and severities
+ * are plain values at the bottom. A wrong-way import or a package cycle fails the build here.
+ */
+class ArchitectureTest {
+  private static JavaClasses classes;
+
+  @BeforeAll
+  static void importMainClasses() {
+    classes =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.keel");
+  }
+
+  @Test
+  void eachPackageUsesOnlyThePackagesBelowIt() {
+    layeredArchitecture()
+        .consideringOnlyDependenciesInLayers()
+        .layer("shared")
+        .definedBy("dev.keel")
+        .layer("finding")
+        .definedBy("dev.keel.finding..")
+        .layer("config")
+        .definedBy("dev.keel.config..")
+        .layer("discovery")
+        .definedBy("dev.keel.project..")
+        .layer("syntax")
+        .definedBy("dev.keel.python..")
+        .layer("semantic")
+        .definedBy("dev.keel.semantic..")
+        .layer("metrics")
+        .definedBy("dev.keel.metrics..")
+        .layer("rule framework")
+        .definedBy("dev.keel.rule..")
+        .layer("rule families")
+        .definedBy("dev.keel.rules..")
+        .layer("judge")
+        .definedBy("dev.keel.judge..")
+        .layer("report")
+        .definedBy("dev.keel.report..")
+        .layer("audit")
+        .definedBy("dev.keel.audit..")
+        .whereLayer("shared")
+        .mayNotAccessAnyLayer()
+        .whereLayer("finding")
+        .mayNotAccessAnyLayer()
+        .whereLayer("syntax")
+        .mayNotAccessAnyLayer()
+        .whereLayer("config")
+        .mayOnlyAccessLayers("shared", "finding")
+        .whereLayer("discovery")
+        .mayOnlyAccessLayers("shared", "finding", "config")
+        .whereLayer("semantic")
+        .mayOnlyAccessLayers("syntax")
+        .whereLayer("metrics")
+        .mayOnlyAccessLayers("shared", "config", "discovery", "syntax")
+        .whereLayer("rule framework")
+        .mayOnlyAccessLayers(
+            "shared", "finding", "config", "discovery", "syntax", "semantic", "metrics")
+        .whereLayer("rule families")
+        .mayOnlyAccessLayers(
+            "shared",
+            "finding",
+            "config",
+            "discovery",
+            "syntax",
+            "semantic",
+            "metrics",
+            "rule framework")
+        .whereLayer("rule families")
+        .mayOnlyBeAccessedByLayers("audit")
+        .whereLayer("judge")
+        .mayOnlyAccessLayers("shared", "finding", "config")
+        .whereLayer("report")
+        .mayOnlyAccessLayers("finding", "rule framework")
+        .whereLayer("audit")
+        .mayNotBeAccessedByAnyLayer()
+        .check(classes);
+  }
+
+  @Test
+  void topLevelPackagesAreFreeOfCycles() {
+    slices().matching("dev.keel.(*)..").should().beFreeOfCycles().check(classes);
+  }
+
+  @Test
+  void everyPackageIsFreeOfCycles() {
+    slices().matching("dev.keel.(**)").should().beFreeOfCycles().check(classes);
+  }
+}
