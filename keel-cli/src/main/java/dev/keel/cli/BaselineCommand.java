@@ -41,8 +41,6 @@ import picocli.CommandLine.Spec;
     })
 final class BaselineCommand implements Callable<Integer> {
   /** The findings that say a file was skipped: judged even on a skipped file. */
-  private static final Set<String> SKIP_CODES = Set.of("SYN002", "SYN003", Audit.ABANDONED);
-
   @Spec CommandSpec spec;
 
   @Mixin AuditOptions options;
@@ -83,7 +81,7 @@ final class BaselineCommand implements Callable<Integer> {
         e ->
             ran.contains(e.code())
                 && project.inScope(e.path())
-                && (!unjudged.contains(e.path()) || SKIP_CODES.contains(e.code()));
+                && (!unjudged.contains(e.path()) || Audit.UNJUDGED_CODES.contains(e.code()));
     var out = spec.commandLine().getOut();
     String name = Escape.text(display(result.root(), file));
     if (!Files.isRegularFile(file)) {

@@ -52,8 +52,12 @@ public final class Audit {
   /** The code of the finding for a file whose analysis was abandoned (a rule of its own). */
   public static final String ABANDONED = "SYN004";
 
-  /** The findings that say a file was not read (a link out, a FIFO, a file too large). */
-  private static final java.util.Set<String> NOT_READ_CODES = java.util.Set.of("SYN002", "SYN003");
+  /**
+   * The findings that say a file was not judged: not read (a link out, a FIFO, a file too large) or
+   * abandoned. No other finding speaks about such a file, and a baseline keeps its entries.
+   */
+  public static final java.util.Set<String> UNJUDGED_CODES =
+      java.util.Set.of("SYN002", "SYN003", ABANDONED);
 
   private final RuleRegistry registry;
 
@@ -185,7 +189,7 @@ public final class Audit {
       // A file Keel did not read was not judged: no rule speaks about it (a .gitignore linked out
       // of the project is not "no .gitignore"), only the finding that says it was skipped.
       Project skipped = project;
-      raw.removeIf(f -> skipped.isNotRead(f.path()) && !NOT_READ_CODES.contains(f.code()));
+      raw.removeIf(f -> skipped.isNotRead(f.path()) && !UNJUDGED_CODES.contains(f.code()));
     }
 
     long t3 = System.nanoTime();
