@@ -194,7 +194,14 @@ final class PerFileScheduler {
           }
           // Finished, but later than the limit: the verdict the watchdog would have given, so it
           // does not depend on when the watchdog looked.
-          settle(i, System.nanoTime() - startedAt > limitNanos ? abandoned.apply(i) : r);
+          try {
+            settle(i, System.nanoTime() - startedAt > limitNanos ? abandoned.apply(i) : r);
+          } catch (Throwable t) {
+            // Out of memory while settling: the file would stay unfinished and unwatched (it is
+            // no longer current), so the run would wait for it forever; fail the run instead.
+            failure.compareAndSet(null, t);
+            return;
+          }
         }
       }
     }
