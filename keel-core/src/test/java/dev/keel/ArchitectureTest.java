@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The packages follow the data flow of DESIGN.md: discovery and configuration, then the syntax
  * tree, then per-file analysis (semantic model, metrics, the rule framework, the rule families),
- * then judging and reporting, with {@code audit} orchestrating all of them. Findings and severities
- * are plain values at the bottom. A wrong-way import or a package cycle fails the build here.
+ * then judging (which reads the project's scope and tiers), then reporting (which reads the judged
+ * findings), with {@code audit} orchestrating all of them. Findings and severities are plain values
+ * at the bottom. A wrong-way import or a package cycle fails the build here.
  */
 class ArchitectureTest {
   private static JavaClasses classes;
@@ -84,9 +85,9 @@ class ArchitectureTest {
         .whereLayer("rule families")
         .mayOnlyBeAccessedByLayers("audit")
         .whereLayer("judge")
-        .mayOnlyAccessLayers("shared", "finding", "config")
+        .mayOnlyAccessLayers("shared", "finding", "config", "discovery")
         .whereLayer("report")
-        .mayOnlyAccessLayers("finding", "rule framework")
+        .mayOnlyAccessLayers("finding", "rule framework", "judge")
         .whereLayer("audit")
         .mayNotBeAccessedByAnyLayer()
         .check(classes);

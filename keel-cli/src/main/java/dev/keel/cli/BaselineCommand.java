@@ -6,6 +6,7 @@ import dev.keel.audit.AuditRequest;
 import dev.keel.audit.AuditResult;
 import dev.keel.config.ConfigException;
 import dev.keel.judge.Baseline;
+import dev.keel.judge.Judge;
 import dev.keel.project.Project;
 import dev.keel.project.ProjectDiscovery;
 import dev.keel.report.Escape;
@@ -81,7 +82,7 @@ final class BaselineCommand implements Callable<Integer> {
         e ->
             ran.contains(e.code())
                 && project.inScope(e.path())
-                && (!unjudged.contains(e.path()) || Audit.UNJUDGED_CODES.contains(e.code()));
+                && (!unjudged.contains(e.path()) || Judge.UNJUDGED_CODES.contains(e.code()));
     var out = spec.commandLine().getOut();
     String name = Escape.text(display(result.root(), file));
     if (!Files.isRegularFile(file)) {

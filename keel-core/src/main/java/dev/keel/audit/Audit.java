@@ -4,14 +4,12 @@ import dev.keel.ConfinedReader;
 import dev.keel.Version;
 import dev.keel.config.ConfigException;
 import dev.keel.config.KeelConfig;
-import dev.keel.config.Tier;
 import dev.keel.finding.Finding;
 import dev.keel.finding.Span;
 import dev.keel.judge.Baseline;
-import dev.keel.judge.Fingerprints;
-import dev.keel.judge.Suppressions;
+import dev.keel.judge.Judge;
+import dev.keel.judge.JudgedFinding;
 import dev.keel.project.FileKind;
-import dev.keel.project.IgnoreRules;
 import dev.keel.project.NotRead;
 import dev.keel.project.Project;
 import dev.keel.project.ProjectDiscovery;
@@ -36,9 +34,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
@@ -46,19 +42,10 @@ import java.util.function.UnaryOperator;
 
 /**
  * Runs the whole data flow of DESIGN.md: discover, per-file analysis (in parallel), project
- * analysis, judge (suppressions, tiers, baseline) and hands the result to a reporter.
+ * analysis, then the {@link Judge} (suppressions, tiers, fingerprints, baseline); its result holds
+ * the {@link dev.keel.report.Report} a reporter reads.
  */
 public final class Audit {
-  /** The code of the finding for a file whose analysis was abandoned (a rule of its own). */
-  public static final String ABANDONED = "SYN004";
-
-  /**
-   * The findings that say a file was not judged: not read (a link out, a FIFO, a file too large) or
-   * abandoned. No other finding speaks about such a file, and a baseline keeps its entries.
-   */
-  public static final java.util.Set<String> UNJUDGED_CODES =
-      java.util.Set.of("SYN002", "SYN003", ABANDONED);
-
   private final RuleRegistry registry;
 
   public Audit(RuleRegistry registry) {
@@ -127,7 +114,7 @@ public final class Audit {
     PhaseClock clock = new PhaseClock();
     Duration fileTimeout = request.fileTimeout().orElse(config.fileTimeout());
     Optional<RuleDescriptor> abandon =
-        rules.stream().filter(d -> d.code().equals(ABANDONED)).findFirst();
+        rules.stream().filter(d -> d.code().equals(Judge.ABANDONED)).findFirst();
     ConfinedReader reader = project.reader();
     PerFile step =
         new PerFile(
@@ -185,34 +172,10 @@ public final class Audit {
         pr.check(context, sinkFor(d, raw));
       }
     }
-    if (!project.notRead().isEmpty()) {
-      // A file Keel did not read was not judged: no rule speaks about it (a .gitignore linked out
-      // of the project is not "no .gitignore"), only the finding that says it was skipped.
-      Project skipped = project;
-      raw.removeIf(f -> skipped.isNotRead(f.path()) && !UNJUDGED_CODES.contains(f.code()));
-    }
 
     long t3 = System.nanoTime();
     FileTexts texts = new FileTexts(project.root(), reader);
-    List<Finding> kept = judge(project, raw, texts);
-    kept = Fingerprints.assign(kept, texts::line);
-    Baseline baseline = Baseline.empty();
-    Optional<Path> baselineFile = baselineFile(request, project);
-    if (request.useBaseline()
-        && baselineFile.isPresent()
-        && Files.exists(baselineFile.get(), LinkOption.NOFOLLOW_LINKS)) {
-      // A baseline named by the repository (the default name, [tool.keel] baseline) must really
-      // be in the project; one given with --baseline is read wherever it points.
-      Optional<Path> confine =
-          request.baseline().isPresent() ? Optional.empty() : Optional.of(project.root());
-      baseline = Baseline.read(baselineFile.get(), confine);
-    } else if (request.useBaseline() && request.baseline().isPresent()) {
-      throw new ConfigException("baseline file does not exist: " + request.baseline().get());
-    }
-    List<Finding> marked = new ArrayList<>(kept.size());
-    for (Finding f : kept) {
-      marked.add(f.withBaselined(baseline.contains(f.fingerprint())));
-    }
+    List<JudgedFinding> judged = new Judge(project, texts, baselineOf(request, project)).judge(raw);
     long t4 = System.nanoTime();
     Timings timings =
         new Timings(
@@ -226,7 +189,7 @@ public final class Audit {
     return new AuditResult(
         Version.current(),
         project.root(),
-        marked,
+        judged,
         rules,
         python.size(),
         lines,
@@ -236,6 +199,28 @@ public final class Audit {
         project.notRead().stream().map(NotRead::path).toList(),
         project.warnings(),
         unjudged);
+  }
+
+  /**
+   * The baseline this run judges against: none when the request uses none or the file does not
+   * exist, except that a file named with --baseline must exist.
+   */
+  private static Baseline baselineOf(AuditRequest request, Project project) {
+    Path file = baselineFile(request, project).orElseThrow();
+    if (!request.useBaseline()) {
+      return Baseline.empty();
+    }
+    if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+      // A baseline named by the repository (the default name, [tool.keel] baseline) must really
+      // be in the project; one given with --baseline is read wherever it points.
+      Optional<Path> confine =
+          request.baseline().isPresent() ? Optional.empty() : Optional.of(project.root());
+      return Baseline.read(file, confine);
+    }
+    if (request.baseline().isPresent()) {
+      throw new ConfigException("baseline file does not exist: " + request.baseline().get());
+    }
+    return Baseline.empty();
   }
 
   /** The baseline file in use: --baseline, else the configured one, else the default name. */
@@ -275,7 +260,7 @@ public final class Audit {
   /**
    * The per-file step of one run: each file read, parsed, modelled and checked on the scheduler's
    * workers, within the deadline; a file that runs past it, or nests deeper than the worker's
-   * stack, becomes one {@link #ABANDONED} finding and is left out of the judged files.
+   * stack, becomes one {@link Judge#ABANDONED} finding and is left out of the judged files.
    */
   private static final class PerFile {
     private final List<ProjectFile> files;
@@ -364,9 +349,7 @@ public final class Audit {
                               "analysis of " + file.path() + " " + why,
                               file.path(),
                               Optional.empty(),
-                              d.effortMinutes(),
-                              "",
-                              false)))
+                              d.effortMinutes())))
               .orElse(List.of());
       // The file's lines are counted here, not taken from how far its worker got, so the summary
       // is the same whatever the thread count or the moment the deadline struck.
@@ -457,73 +440,9 @@ public final class Audit {
 
       private void add(String path, Optional<Span> span, String message) {
         synchronized (out) {
-          out.add(
-              new Finding(
-                  d.code(), d.severity(), message, path, span, d.effortMinutes(), "", false));
+          out.add(new Finding(d.code(), d.severity(), message, path, span, d.effortMinutes()));
         }
       }
     };
-  }
-
-  /** Drops findings outside the asked scope, in a prototype tier, or suppressed in source. */
-  private static List<Finding> judge(Project project, List<Finding> raw, FileTexts texts) {
-    Map<Tier, IgnoreRules> tiers = new HashMap<>();
-    project
-        .config()
-        .tiers()
-        .forEach((t, patterns) -> tiers.put(t, IgnoreRules.parse("", patterns)));
-    // Each file with findings is read again for its suppression comments: in parallel, file by
-    // file.
-    Map<String, Suppressions> suppressions =
-        raw.stream()
-            .filter(f -> f.span().isPresent())
-            .map(Finding::path)
-            .distinct()
-            .toList()
-            .parallelStream()
-            .collect(
-                java.util.stream.Collectors.toConcurrentMap(
-                    p -> p, p -> Suppressions.fromText(texts.text(p))));
-    List<Finding> kept = new ArrayList<>();
-    for (Finding f : raw) {
-      if (!project.inScope(f.path())) {
-        continue;
-      }
-      if (tierOf(tiers, f.path()) == Tier.PROTOTYPE
-          && !(f.code().startsWith("SEC") || f.code().startsWith("SYN"))) {
-        continue;
-      }
-      if (f.span().isPresent()) {
-        Suppressions s = suppressions.get(f.path());
-        if (s.suppresses(f.span().get().line(), f.code())) {
-          continue;
-        }
-      }
-      kept.add(f);
-    }
-    kept.sort(Finding.ORDER);
-    return kept;
-  }
-
-  static Tier tierOf(Map<Tier, IgnoreRules> tiers, String path) {
-    for (Tier t : List.of(Tier.PROTOTYPE, Tier.CRITICAL)) {
-      IgnoreRules r = tiers.get(t);
-      if (r != null && matchesPathOrParent(r, path)) {
-        return t;
-      }
-    }
-    return Tier.STANDARD;
-  }
-
-  private static boolean matchesPathOrParent(IgnoreRules rules, String path) {
-    if (Boolean.TRUE.equals(rules.verdict(path, false))) {
-      return true;
-    }
-    for (int i = path.indexOf('/'); i >= 0; i = path.indexOf('/', i + 1)) {
-      if (Boolean.TRUE.equals(rules.verdict(path.substring(0, i), true))) {
-        return true;
-      }
-    }
-    return false;
   }
 }

@@ -1,7 +1,7 @@
 package dev.keel.audit;
 
-import dev.keel.finding.Finding;
 import dev.keel.finding.Severity;
+import dev.keel.judge.JudgedFinding;
 import dev.keel.report.Report;
 import dev.keel.report.SourceLines;
 import dev.keel.rule.RuleDescriptor;
@@ -12,8 +12,7 @@ import java.util.List;
  * Everything a reporter needs: the findings in report order, the rules that ran, and the size of
  * what was audited.
  *
- * @param findings after suppression, sorted by {@link Finding#ORDER}; baselined ones included and
- *     marked
+ * @param findings as the judge returned them: in report order, baselined ones included and marked
  * @param rules the rules that ran, ordered by code
  * @param files Python files audited
  * @param lines lines in those files
@@ -26,7 +25,7 @@ import java.util.List;
 public record AuditResult(
     String version,
     Path root,
-    List<Finding> findings,
+    List<JudgedFinding> findings,
     List<RuleDescriptor> rules,
     int files,
     long lines,
@@ -47,7 +46,7 @@ public record AuditResult(
   public AuditResult(
       String version,
       Path root,
-      List<Finding> findings,
+      List<JudgedFinding> findings,
       List<RuleDescriptor> rules,
       int files,
       long lines,
@@ -75,7 +74,7 @@ public record AuditResult(
   }
 
   /** Findings that are not in the baseline. */
-  public List<Finding> newFindings() {
+  public List<JudgedFinding> newFindings() {
     return report().newFindings();
   }
 

@@ -1,6 +1,7 @@
 package dev.keel.audit;
 
 import dev.keel.ConfinedReader;
+import dev.keel.judge.SourceText;
 import dev.keel.report.SourceLines;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -11,7 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Lines of project files, read on demand and kept only for files that have findings. */
-final class FileTexts implements SourceLines {
+final class FileTexts implements SourceLines, SourceText {
   /** A file's text with line breaks made {@code \n}, and its lines. */
   private record Text(String text, List<String> lines) {}
 
@@ -32,7 +33,8 @@ final class FileTexts implements SourceLines {
     return line >= 1 && line <= ls.size() ? Optional.of(ls.get(line - 1)) : Optional.empty();
   }
 
-  String text(String path) {
+  @Override
+  public String text(String path) {
     return read(path).text();
   }
 

@@ -4,8 +4,10 @@ import java.util.Comparator;
 import java.util.Optional;
 
 /**
- * One thing Keel found. {@code path} is relative to the project root with {@code /} separators;
- * {@code span} is absent for findings about a file or the repository as a whole.
+ * One thing a rule found, as the rule emits it. {@code path} is relative to the project root with
+ * {@code /} separators; {@code span} is absent for findings about a file or the repository as a
+ * whole. What the judge decides about it (its fingerprint, whether the baseline holds it) is not
+ * here: that is {@code dev.keel.judge.JudgedFinding}.
  */
 public record Finding(
     String code,
@@ -13,9 +15,7 @@ public record Finding(
     String message,
     String path,
     Optional<Span> span,
-    int effortMinutes,
-    String fingerprint,
-    boolean baselined) {
+    int effortMinutes) {
 
   /** Report order: by path, then position (file-level findings first), then code. */
   public static final Comparator<Finding> ORDER =
@@ -24,18 +24,6 @@ public record Finding(
           .thenComparingInt(f -> f.span().map(Span::column).orElse(0))
           .thenComparing(Finding::code)
           .thenComparing(Finding::message);
-
-  public Finding withFingerprint(String fp) {
-    return new Finding(code, severity, message, path, span, effortMinutes, fp, baselined);
-  }
-
-  public Finding withBaselined(boolean b) {
-    return new Finding(code, severity, message, path, span, effortMinutes, fingerprint, b);
-  }
-
-  public Finding withSeverity(Severity s) {
-    return new Finding(code, s, message, path, span, effortMinutes, fingerprint, baselined);
-  }
 
   public int line() {
     return span.map(Span::line).orElse(0);

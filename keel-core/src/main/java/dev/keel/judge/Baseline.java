@@ -52,14 +52,15 @@ public final class Baseline {
     return new Baseline(Map.of(), Map.of());
   }
 
-  public static Baseline of(Collection<Finding> findings) {
+  public static Baseline of(Collection<JudgedFinding> findings) {
     Map<String, Entry> m = new LinkedHashMap<>();
-    findings.stream().sorted(Finding.ORDER).forEach(f -> m.put(f.fingerprint(), entryOf(f)));
+    findings.stream().sorted(JudgedFinding.ORDER).forEach(f -> m.put(f.fingerprint(), entryOf(f)));
     return new Baseline(m, Map.of());
   }
 
-  private static Entry entryOf(Finding f) {
-    return new Entry(f.fingerprint(), f.code(), f.path(), f.message());
+  private static Entry entryOf(JudgedFinding j) {
+    Finding f = j.finding();
+    return new Entry(j.fingerprint(), f.code(), f.path(), f.message());
   }
 
   /**
@@ -213,14 +214,15 @@ public final class Baseline {
    * since nothing was learned about it. With {@code acceptNew}, current findings the baseline does
    * not hold are added too.
    */
-  public Baseline update(Collection<Finding> current, Predicate<Entry> judged, boolean acceptNew) {
+  public Baseline update(
+      Collection<JudgedFinding> current, Predicate<Entry> judged, boolean acceptNew) {
     Map<String, Entry> m = new LinkedHashMap<>();
     for (Entry e : entries.values()) {
       if (!judged.test(e)) {
         m.put(e.fingerprint(), e);
       }
     }
-    for (Finding f : current) {
+    for (JudgedFinding f : current) {
       Entry e = entries.get(f.fingerprint());
       if (e != null) {
         m.put(e.fingerprint(), e);

@@ -17,17 +17,18 @@ import java.util.function.BiFunction;
  * text of the flagged line and its neighbours, never the line number. Two findings with the same
  * context get an occurrence number, in file order.
  */
-public final class Fingerprints {
+final class Fingerprints {
   private Fingerprints() {}
 
   /**
    * @param findings in report order
    * @param lineText the text of a line of a file, if it exists
+   * @return the fingerprint of each finding, in the same order
    */
-  public static List<Finding> assign(
+  static List<String> of(
       List<Finding> findings, BiFunction<String, Integer, Optional<String>> lineText) {
     Map<String, Integer> seen = new HashMap<>();
-    List<Finding> out = new ArrayList<>(findings.size());
+    List<String> out = new ArrayList<>(findings.size());
     // Findings come in report order, so those on one line come together: the line's context is
     // read, normalised and hashed once for all of them, not once each (64,000 findings on one
     // 64 KB line would otherwise hash 12 GB).
@@ -64,7 +65,7 @@ public final class Fingerprints {
         prefix = digestOf(head + body);
       }
       int n = seen.merge(same, 1, Integer::sum);
-      out.add(f.withFingerprint(finish(prefix, "\0" + n)));
+      out.add(finish(prefix, "\0" + n));
     }
     return out;
   }

@@ -2,6 +2,7 @@ package dev.keel.report;
 
 import dev.keel.finding.Finding;
 import dev.keel.finding.Span;
+import dev.keel.judge.JudgedFinding;
 import java.io.PrintWriter;
 
 /**
@@ -13,7 +14,8 @@ import java.io.PrintWriter;
 final class GithubReporter implements Reporter {
   @Override
   public void write(Report result, PrintWriter out) {
-    for (Finding f : result.newFindings()) {
+    for (JudgedFinding j : result.newFindings()) {
+      Finding f = j.finding();
       String command =
           switch (f.severity()) {
             case ERROR -> "error";

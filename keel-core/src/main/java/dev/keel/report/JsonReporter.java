@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.keel.finding.Finding;
 import dev.keel.finding.Span;
+import dev.keel.judge.JudgedFinding;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -22,7 +23,8 @@ final class JsonReporter implements Reporter {
       g.writeStringField("version", result.version());
       g.writeStringField("root", result.root().toString());
       g.writeArrayFieldStart("findings");
-      for (Finding f : result.findings()) {
+      for (JudgedFinding j : result.findings()) {
+        Finding f = j.finding();
         g.writeStartObject();
         g.writeStringField("code", f.code());
         g.writeStringField("severity", f.severity().label());
@@ -34,8 +36,8 @@ final class JsonReporter implements Reporter {
         number(g, "end_line", s == null ? null : s.endLine());
         number(g, "end_column", s == null ? null : s.endColumn());
         g.writeNumberField("effort_minutes", f.effortMinutes());
-        g.writeStringField("fingerprint", f.fingerprint());
-        g.writeBooleanField("baselined", f.baselined());
+        g.writeStringField("fingerprint", j.fingerprint());
+        g.writeBooleanField("baselined", j.baselined());
         g.writeEndObject();
       }
       g.writeEndArray();

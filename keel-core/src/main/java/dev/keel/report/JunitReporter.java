@@ -1,6 +1,7 @@
 package dev.keel.report;
 
 import dev.keel.finding.Finding;
+import dev.keel.judge.JudgedFinding;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
@@ -17,7 +18,7 @@ import javax.xml.stream.XMLStreamWriter;
 final class JunitReporter implements Reporter {
   @Override
   public void write(Report result, PrintWriter out) {
-    List<Finding> all = result.findings();
+    List<JudgedFinding> all = result.findings();
     int failures = result.newFindings().size();
     StringWriter buffer = new StringWriter();
     try {
@@ -41,7 +42,8 @@ final class JunitReporter implements Reporter {
         x.writeAttribute("classname", "keel");
         x.writeAttribute("name", "no findings");
       }
-      for (Finding f : all) {
+      for (JudgedFinding j : all) {
+        Finding f = j.finding();
         String path = Escape.text(f.path());
         String message = Escape.text(f.message());
         String where = path + (f.span().isPresent() ? ":" + f.line() : "");
@@ -50,7 +52,7 @@ final class JunitReporter implements Reporter {
         x.writeAttribute("classname", path);
         x.writeAttribute("name", f.code() + " " + where);
         x.writeCharacters("\n      ");
-        if (f.baselined()) {
+        if (j.baselined()) {
           x.writeEmptyElement("skipped");
           x.writeAttribute("message", "baselined: " + message);
         } else {

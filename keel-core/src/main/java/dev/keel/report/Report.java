@@ -1,17 +1,17 @@
 package dev.keel.report;
 
-import dev.keel.finding.Finding;
 import dev.keel.finding.Severity;
+import dev.keel.judge.JudgedFinding;
 import dev.keel.rule.RuleDescriptor;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Everything a reporter reads: the findings in report order, the rules that ran, and the size of
- * what was audited. The orchestrator builds it; reporters know nothing of how.
+ * Everything a reporter reads, as plain values: the judged findings in report order, the rules that
+ * ran, and the size of what was audited. The orchestrator builds it; reporters know nothing of how.
  *
- * @param findings after suppression, sorted by {@link Finding#ORDER}; baselined ones included and
- *     marked
+ * @param findings as the judge returned them, in {@link JudgedFinding#ORDER}; baselined ones
+ *     included and marked
  * @param rules the rules that ran, ordered by code
  * @param files Python files audited
  * @param lines lines in those files
@@ -21,7 +21,7 @@ import java.util.List;
 public record Report(
     String version,
     Path root,
-    List<Finding> findings,
+    List<JudgedFinding> findings,
     List<RuleDescriptor> rules,
     int files,
     long lines,
@@ -33,16 +33,17 @@ public record Report(
   }
 
   /** Findings that are not in the baseline. */
-  public List<Finding> newFindings() {
+  public List<JudgedFinding> newFindings() {
     return findings.stream().filter(f -> !f.baselined()).toList();
   }
 
   /** Whether the run fails: a new finding at or above the failing severity. */
   public boolean fails() {
-    return findings.stream().anyMatch(f -> !f.baselined() && f.severity().atLeast(failOn));
+    return findings.stream()
+        .anyMatch(f -> !f.baselined() && f.finding().severity().atLeast(failOn));
   }
 
   public int debtMinutes() {
-    return findings.stream().mapToInt(Finding::effortMinutes).sum();
+    return findings.stream().mapToInt(f -> f.finding().effortMinutes()).sum();
   }
 }

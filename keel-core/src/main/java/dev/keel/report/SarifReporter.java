@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.keel.finding.Finding;
 import dev.keel.finding.Severity;
 import dev.keel.finding.Span;
+import dev.keel.judge.JudgedFinding;
 import dev.keel.rule.RuleDescriptor;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -45,8 +46,8 @@ final class SarifReporter implements Reporter {
       g.writeEndObject();
       g.writeStringField("columnKind", "unicodeCodePoints");
       g.writeArrayFieldStart("results");
-      for (Finding f : result.findings()) {
-        writeResult(f, index, g);
+      for (JudgedFinding j : result.findings()) {
+        writeResult(j, index, g);
       }
       g.writeEndArray();
       g.writeEndObject();
@@ -92,8 +93,9 @@ final class SarifReporter implements Reporter {
     g.writeEndObject();
   }
 
-  private static void writeResult(Finding f, Map<String, Integer> index, JsonGenerator g)
+  private static void writeResult(JudgedFinding j, Map<String, Integer> index, JsonGenerator g)
       throws IOException {
+    Finding f = j.finding();
     g.writeStartObject();
     g.writeStringField("ruleId", f.code());
     Integer i = index.get(f.code());
@@ -124,9 +126,9 @@ final class SarifReporter implements Reporter {
     g.writeEndObject();
     g.writeEndArray();
     g.writeObjectFieldStart("partialFingerprints");
-    g.writeStringField("keel/v1", f.fingerprint());
+    g.writeStringField("keel/v1", j.fingerprint());
     g.writeEndObject();
-    g.writeStringField("baselineState", f.baselined() ? "unchanged" : "new");
+    g.writeStringField("baselineState", j.baselined() ? "unchanged" : "new");
     g.writeObjectFieldStart("properties");
     g.writeNumberField("effortMinutes", f.effortMinutes());
     g.writeEndObject();

@@ -3,6 +3,7 @@ package dev.keel.report;
 import dev.keel.finding.Finding;
 import dev.keel.finding.Severity;
 import dev.keel.finding.Span;
+import dev.keel.judge.JudgedFinding;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;
@@ -43,9 +44,10 @@ final class TextReporter implements Reporter {
 
   @Override
   public void write(Report result, PrintWriter out) {
-    List<Finding> shown = result.newFindings();
+    List<JudgedFinding> shown = result.newFindings();
     String file = null;
-    for (Finding f : shown) {
+    for (JudgedFinding j : shown) {
+      Finding f = j.finding();
       if (!f.path().equals(file)) {
         if (file != null) {
           out.println();

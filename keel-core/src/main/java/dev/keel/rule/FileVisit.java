@@ -208,9 +208,7 @@ public final class FileVisit {
             message,
             file.path(),
             span,
-            current.effortMinutes(),
-            "",
-            false));
+            current.effortMinutes()));
   }
 
   void enter(Node n) {

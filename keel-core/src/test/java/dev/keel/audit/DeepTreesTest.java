@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.keel.finding.Finding;
+import dev.keel.judge.Judge;
+import dev.keel.judge.JudgedFinding;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,7 +55,10 @@ class DeepTreesTest {
             Optional.of(Duration.ofSeconds(5)));
     List<Finding> found =
         assertTimeoutPreemptively(
-            Duration.ofSeconds(120), () -> new Audit().run(request).findings());
+                Duration.ofSeconds(120), () -> new Audit().run(request).findings())
+            .stream()
+            .map(JudgedFinding::finding)
+            .toList();
     assertTrue(
         found.stream().anyMatch(f -> f.path().equals("ok.py") && f.code().equals("NAM001")),
         "the other file is judged");
@@ -64,7 +69,7 @@ class DeepTreesTest {
                   f ->
                       f.path().equals(file)
                           && (f.code().equals("SYN001")
-                              || f.code().equals(Audit.ABANDONED)
+                              || f.code().equals(Judge.ABANDONED)
                               || f.code().startsWith("NAM"))),
           file + " has a finding of its own: " + found);
     }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.keel.finding.Finding;
+import dev.keel.judge.Judge;
+import dev.keel.judge.JudgedFinding;
 import dev.keel.report.Format;
 import dev.keel.report.Reporters;
 import java.io.IOException;
@@ -30,7 +32,11 @@ class HostileShapesTest {
   @TempDir Path tmp;
 
   private List<Finding> audit(String source) throws IOException {
-    return run(source).findings();
+    return audited(run(source));
+  }
+
+  private static List<Finding> audited(AuditResult result) {
+    return result.findings().stream().map(JudgedFinding::finding).toList();
   }
 
   private AuditResult run(String source) throws IOException {
@@ -49,8 +55,8 @@ class HostileShapesTest {
             1,
             LocalDate.of(2026, 12, 2));
     AuditResult result = assertTimeoutPreemptively(GUARD, () -> new Audit().run(request));
-    for (Finding f : result.findings()) {
-      assertTrue(!f.code().equals(Audit.ABANDONED), f.message());
+    for (Finding f : audited(result)) {
+      assertTrue(!f.code().equals(Judge.ABANDONED), f.message());
     }
     return result;
   }
@@ -101,7 +107,7 @@ class HostileShapesTest {
       line.append(i == 0 ? "" : "; ").append("import m").append(i);
     }
     AuditResult result = run(line + "\n");
-    assertEquals(20_000, result.findings().stream().filter(f -> f.code().equals("NAM001")).count());
+    assertEquals(20_000, audited(result).stream().filter(f -> f.code().equals("NAM001")).count());
     StringWriter out = new StringWriter();
     assertTimeoutPreemptively(
         GUARD,

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.keel.finding.Finding;
+import dev.keel.judge.JudgedFinding;
 import dev.keel.testing.Expectations;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -85,7 +86,8 @@ class ProjectFixturesTest {
     AuditResult result = new Audit().run(request);
     List<String> actual = new ArrayList<>();
     Map<String, List<String>> messages = new TreeMap<>();
-    for (Finding f : result.findings()) {
+    for (JudgedFinding j : result.findings()) {
+      Finding f = j.finding();
       String key = f.code() + " " + f.path() + (f.span().isPresent() ? ":" + f.line() : "");
       actual.add(key);
       messages.computeIfAbsent(key, k -> new ArrayList<>()).add(f.message());

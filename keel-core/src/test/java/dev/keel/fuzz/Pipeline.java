@@ -4,6 +4,8 @@ import dev.keel.audit.Audit;
 import dev.keel.audit.AuditRequest;
 import dev.keel.audit.AuditResult;
 import dev.keel.finding.Finding;
+import dev.keel.judge.Judge;
+import dev.keel.judge.JudgedFinding;
 import dev.keel.report.Format;
 import dev.keel.report.Reporters;
 import java.io.IOException;
@@ -135,8 +137,9 @@ final class Pipeline {
       Reporters.of(format, format == Format.TEXT, false)
           .write(result.report(), new PrintWriter(out));
     }
-    for (Finding f : result.findings()) {
-      if (f.code().equals(Audit.ABANDONED)) {
+    for (JudgedFinding j : result.findings()) {
+      Finding f = j.finding();
+      if (f.code().equals(Judge.ABANDONED)) {
         return Optional.of(
             f.message().contains("too deeply nested")
                 ? "abandoned: too deeply nested for the worker's stack"

@@ -8,6 +8,7 @@ import dev.keel.audit.Audit;
 import dev.keel.audit.AuditRequest;
 import dev.keel.config.KeelConfig;
 import dev.keel.finding.Finding;
+import dev.keel.judge.JudgedFinding;
 import dev.keel.project.FileKind;
 import dev.keel.project.ProjectFile;
 import dev.keel.python.PythonParser;
@@ -126,7 +127,7 @@ class FileRuleFixturesTest {
               false,
               1,
               LocalDate.of(2026, 6, 1));
-      return new Audit().run(request).findings();
+      return new Audit().run(request).findings().stream().map(JudgedFinding::finding).toList();
     } finally {
       try (Stream<Path> s = Files.walk(root)) {
         for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {

@@ -9,7 +9,7 @@ import dev.keel.rule.Scope;
 /**
  * Declares the finding the audit itself gives a file it gave up on: its analysis ran past {@code
  * file-timeout}, or its tree nested deeper than the analysis could follow. There is nothing to
- * check here; {@code dev.keel.audit.Audit#ABANDONED} names the code it reports it under, when
+ * check here; {@code dev.keel.judge.Judge#ABANDONED} names the code it reports it under, when
  * selected.
  */
 @RuleSpec(

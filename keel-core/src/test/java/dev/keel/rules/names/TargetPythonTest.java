@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.keel.audit.Audit;
 import dev.keel.audit.AuditRequest;
+import dev.keel.judge.JudgedFinding;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +38,10 @@ class TargetPythonTest {
             1,
             LocalDate.of(2026, 1, 1));
     return new Audit()
-        .run(request).findings().stream().map(f -> f.line() + " " + f.message()).toList();
+        .run(request).findings().stream()
+            .map(JudgedFinding::finding)
+            .map(f -> f.line() + " " + f.message())
+            .toList();
   }
 
   @Test

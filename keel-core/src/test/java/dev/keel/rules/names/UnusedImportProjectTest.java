@@ -6,6 +6,7 @@ import dev.keel.audit.Audit;
 import dev.keel.audit.AuditRequest;
 import dev.keel.audit.AuditResult;
 import dev.keel.finding.Finding;
+import dev.keel.judge.JudgedFinding;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,7 +57,10 @@ class UnusedImportProjectTest {
             "app.py:2 `os` imported but unused",
             "shop/__init__.py:2 `.models.Customer` imported but unused",
             "shop/__init__.py:4 `logging` imported but unused"),
-        result.findings().stream().map(UnusedImportProjectTest::describe).toList());
+        result.findings().stream()
+            .map(JudgedFinding::finding)
+            .map(UnusedImportProjectTest::describe)
+            .toList());
   }
 
   private static String describe(Finding f) {

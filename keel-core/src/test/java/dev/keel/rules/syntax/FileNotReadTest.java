@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.keel.audit.Audit;
 import dev.keel.audit.AuditRequest;
 import dev.keel.audit.AuditResult;
+import dev.keel.judge.JudgedFinding;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,7 +59,11 @@ class FileNotReadTest {
                     2,
                     LocalDate.of(2026, 6, 1)));
     List<String> actual =
-        result.findings().stream().map(f -> f.code() + " " + f.path()).sorted().toList();
+        result.findings().stream()
+            .map(JudgedFinding::finding)
+            .map(f -> f.code() + " " + f.path())
+            .sorted()
+            .toList();
     List<String> expected =
         Files.readAllLines(FIXTURE.resolve("expected-findings.txt")).stream()
             .filter(l -> !l.isBlank() && !l.startsWith("#"))
@@ -80,6 +85,7 @@ class FileNotReadTest {
     assertEquals(
         List.of("huge.py is 10.0 MB, more than max-file-size (10 MB); Keel skipped it"),
         result.findings().stream()
+            .map(JudgedFinding::finding)
             .filter(f -> f.code().equals("SYN003"))
             .map(f -> f.message())
             .toList());

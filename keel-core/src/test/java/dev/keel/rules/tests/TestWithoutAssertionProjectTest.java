@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.keel.audit.Audit;
 import dev.keel.audit.AuditRequest;
 import dev.keel.finding.Finding;
+import dev.keel.judge.JudgedFinding;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -113,7 +114,10 @@ class TestWithoutAssertionProjectTest {
             1,
             LocalDate.of(2026, 6, 1));
     return new Audit()
-        .run(request).findings().stream().map(TestWithoutAssertionProjectTest::where).toList();
+        .run(request).findings().stream()
+            .map(JudgedFinding::finding)
+            .map(TestWithoutAssertionProjectTest::where)
+            .toList();
   }
 
   private static String where(Finding f) {

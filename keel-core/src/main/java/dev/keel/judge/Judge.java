@@ -1,0 +1,89 @@
+package dev.keel.judge;
+
+import dev.keel.finding.Finding;
+import dev.keel.project.Project;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Step 5 of the data flow, in one place: from the findings the rules emitted to the findings a
+ * report shows. In order, it drops a finding about a file Keel did not read (but the one that says
+ * so), outside the paths asked for, of a code its file's {@link Tiers tier} does not report, or
+ * suppressed by a comment on its line ({@link Suppressions}); it sorts the rest into report order,
+ * gives each its {@link Fingerprints fingerprint} and marks those the {@link Baseline} holds.
+ */
+public final class Judge {
+  /** The code of the finding for a file whose analysis was abandoned (a rule of its own). */
+  public static final String ABANDONED = "SYN004";
+
+  /**
+   * The findings that say a file was not judged: not read (a link out, a FIFO, a file too large) or
+   * abandoned. No other finding speaks about such a file, and a baseline keeps its entries.
+   */
+  public static final Set<String> UNJUDGED_CODES = Set.of("SYN002", "SYN003", ABANDONED);
+
+  private final Project project;
+  private final Tiers tiers;
+  private final SourceText texts;
+  private final Baseline baseline;
+
+  /**
+   * @param project its scope, its tiers and the files Keel did not read decide what is kept
+   * @param texts the files' text, for suppression comments and fingerprints
+   * @param baseline the accepted findings; {@link Baseline#empty()} for none
+   */
+  public Judge(Project project, SourceText texts, Baseline baseline) {
+    this.project = project;
+    this.tiers = Tiers.of(project.config().tiers());
+    this.texts = texts;
+    this.baseline = baseline;
+  }
+
+  /** The judged findings of {@code raw}, in report order ({@link JudgedFinding#ORDER}). */
+  public List<JudgedFinding> judge(List<Finding> raw) {
+    List<Finding> kept = keep(raw);
+    List<String> fingerprints = Fingerprints.of(kept, texts::line);
+    List<JudgedFinding> judged = new ArrayList<>(kept.size());
+    for (int i = 0; i < kept.size(); i++) {
+      String fp = fingerprints.get(i);
+      judged.add(new JudgedFinding(kept.get(i), fp, baseline.contains(fp)));
+    }
+    return judged;
+  }
+
+  /** The findings a report shows, sorted by {@link Finding#ORDER}. */
+  private List<Finding> keep(List<Finding> raw) {
+    // A file Keel did not read was not judged: no rule speaks about it (a .gitignore linked out of
+    // the project is not "no .gitignore"), only the finding that says it was skipped.
+    List<Finding> read =
+        raw.stream()
+            .filter(f -> !project.isNotRead(f.path()) || UNJUDGED_CODES.contains(f.code()))
+            .toList();
+    // Each file with findings is read again for its suppression comments: in parallel, file by
+    // file.
+    Map<String, Suppressions> suppressions =
+        read.stream()
+            .filter(f -> f.span().isPresent())
+            .map(Finding::path)
+            .distinct()
+            .toList()
+            .parallelStream()
+            .collect(Collectors.toConcurrentMap(p -> p, p -> Suppressions.fromText(texts.text(p))));
+    List<Finding> kept = new ArrayList<>();
+    for (Finding f : read) {
+      if (!project.inScope(f.path()) || !Tiers.reports(tiers.of(f.path()), f.code())) {
+        continue;
+      }
+      if (f.span().isPresent()
+          && suppressions.get(f.path()).suppresses(f.span().get().line(), f.code())) {
+        continue;
+      }
+      kept.add(f);
+    }
+    kept.sort(Finding.ORDER);
+    return kept;
+  }
+}
