@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.tomlj.Toml;
 import org.tomlj.TomlArray;
 import org.tomlj.TomlParseError;
@@ -249,16 +250,16 @@ public final class ConfigLoader {
     return CycleMode.parse(cycles)
         .orElseThrow(
             () ->
-                new ConfigException(
-                    q(where)
-                        + "cycles of "
-                        + origin
-                        + " must be one of "
-                        + String.join(
-                            ", ", Arrays.stream(CycleMode.values()).map(CycleMode::label).toList())
-                        + ", not '"
-                        + cycles
-                        + "'"));
+                notOneOf(
+                    q(where) + "cycles of " + origin,
+                    Arrays.stream(CycleMode.values()).map(CycleMode::label),
+                    cycles));
+  }
+
+  /** "{@code what} must be one of a, b, not 'value'". */
+  private static ConfigException notOneOf(String what, Stream<String> allowed, String value) {
+    return new ConfigException(
+        what + " must be one of " + String.join(", ", allowed.toList()) + ", not '" + value + "'");
   }
 
   private static List<String> configModules(TomlTable t, String where, Path origin) {
@@ -422,17 +423,17 @@ public final class ConfigLoader {
       }
     }
     String name = lt.contains("name") ? string(lt, "name", lwhere, origin) : "layers " + i;
-    String type = lt.contains("type") ? string(lt, "type", lwhere, origin) : "layers";
-    if (!LayerContract.TYPES.contains(type)) {
-      throw new ConfigException(
-          q(lwhere)
-              + "type of "
-              + origin
-              + " must be one of "
-              + String.join(", ", LayerContract.TYPES)
-              + ", not '"
-              + type
-              + "'");
+    LayerContract.Type type = LayerContract.Type.LAYERS;
+    if (lt.contains("type")) {
+      String label = string(lt, "type", lwhere, origin);
+      type =
+          LayerContract.Type.parse(label)
+              .orElseThrow(
+                  () ->
+                      notOneOf(
+                          q(lwhere) + "type of " + origin,
+                          Arrays.stream(LayerContract.Type.values()).map(LayerContract.Type::label),
+                          label));
     }
     List<String> ls = strings(lt, "layers", lwhere, origin);
     List<String> sources = strings(lt, "source_modules", lwhere, origin);
@@ -440,15 +441,15 @@ public final class ConfigLoader {
     List<String> modules = strings(lt, "modules", lwhere, origin);
     String missing =
         switch (type) {
-          case "layers" ->
+          case LAYERS ->
               ls.size() < 2 ? "layers of " + origin + " must list at least two layers" : null;
-          case "forbidden" ->
+          case FORBIDDEN ->
               sources.isEmpty() || forbidden.isEmpty()
                   ? "forbidden contract of "
                       + origin
                       + " needs source_modules and forbidden_modules"
                   : null;
-          default ->
+          case INDEPENDENCE ->
               modules.size() < 2
                   ? "independence contract of " + origin + " needs at least two modules"
                   : null;
