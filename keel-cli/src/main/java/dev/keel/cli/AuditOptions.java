@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -89,16 +88,16 @@ final class AuditOptions {
     Verbosity.verbose = v;
   }
 
-  AuditRequest toRequest(boolean useBaseline) {
-    Optional<Severity> fail = Optional.empty();
+  /** A request from these options; a command may add to it before {@code build()}. */
+  AuditRequest.Builder request() {
+    AuditRequest.Builder request = AuditRequest.builder(paths);
     if (failOn != null) {
-      fail =
-          Optional.of(
-              Severity.parse(failOn)
-                  .orElseThrow(
-                      () ->
-                          new dev.keel.config.ConfigException(
-                              "--fail-on must be error, warning or info, not '" + failOn + "'")));
+      request.failOn(
+          Severity.parse(failOn)
+              .orElseThrow(
+                  () ->
+                      new dev.keel.config.ConfigException(
+                          "--fail-on must be error, warning or info, not '" + failOn + "'")));
     }
     int cores = Runtime.getRuntime().availableProcessors();
     int n = threads == null ? cores : threads;
@@ -109,21 +108,23 @@ final class AuditOptions {
       throw new dev.keel.config.ConfigException(
           "--threads must be between 1 and " + max + ", not " + n);
     }
-    Optional<Long> limit = Optional.ofNullable(maxFileSize).map(Inputs::size);
-    return new AuditRequest(
-        paths,
-        Optional.ofNullable(config),
-        codes(select),
-        codes(ignore),
-        fail,
-        Optional.ofNullable(baseline),
-        useBaseline,
-        n,
-        today == null ? LocalDate.now() : today,
-        limit,
-        fileTimeout == null
-            ? Optional.empty()
-            : Optional.of(dev.keel.config.KeelConfig.fileTimeout(fileTimeout, "--file-timeout")));
+    request.threads(n).select(codes(select)).ignore(codes(ignore));
+    if (config != null) {
+      request.configFile(config);
+    }
+    if (baseline != null) {
+      request.baseline(baseline);
+    }
+    if (today != null) {
+      request.today(today);
+    }
+    if (maxFileSize != null) {
+      request.maxFileSize(Inputs.size(maxFileSize));
+    }
+    if (fileTimeout != null) {
+      request.fileTimeout(dev.keel.config.KeelConfig.fileTimeout(fileTimeout, "--file-timeout"));
+    }
+    return request;
   }
 
   private static List<String> codes(List<String> raw) {

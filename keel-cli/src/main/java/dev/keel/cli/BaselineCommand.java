@@ -51,7 +51,7 @@ final class BaselineCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    AuditRequest request = options.toRequest(false);
+    AuditRequest request = options.request().withoutBaseline().build();
     Project project = ProjectDiscovery.discover(request.paths(), request.configFile(), c -> c);
     Path file =
         request.baseline().orElseGet(() -> Audit.baselineFile(request, project).orElseThrow());

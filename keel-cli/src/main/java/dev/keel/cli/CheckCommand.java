@@ -44,7 +44,7 @@ final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    AuditResult result = new Audit().run(options.toRequest(true));
+    AuditResult result = new Audit().run(options.request().build());
     Warnings.print(result, spec.commandLine().getErr());
     PrintWriter out = spec.commandLine().getOut();
     boolean colour = !noColor && Terminal.colour() && format == Format.TEXT;

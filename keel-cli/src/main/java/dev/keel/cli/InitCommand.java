@@ -3,6 +3,9 @@ package dev.keel.cli;
 import dev.keel.AtomicFile;
 import dev.keel.config.ConfigException;
 import dev.keel.config.ConfigLoader;
+import dev.keel.config.KeelConfig;
+import dev.keel.config.Threshold;
+import dev.keel.config.Thresholds;
 import dev.keel.project.ProjectDiscovery;
 import dev.keel.report.Escape;
 import java.io.IOException;
@@ -101,20 +104,17 @@ final class InitCommand implements Callable<Integer> {
     s.append("# Paths to leave out, as .gitignore patterns (.gitignore itself is honoured).\n");
     s.append("exclude = []\n");
     s.append("# Lowest severity that fails keel check: error, warning or info.\n");
-    s.append("fail-on = \"warning\"\n");
+    s.append("fail-on = \"").append(KeelConfig.DEFAULT_FAIL_ON.label()).append("\"\n");
     s.append("# Accepted findings (write it with: keel baseline).\n");
-    s.append("baseline = \".keel-baseline.json\"\n");
+    s.append("baseline = \"").append(KeelConfig.DEFAULT_BASELINE).append("\"\n");
     s.append("\n[tool.keel.tiers]\n");
     s.append("# Prototype code gets syntax and security checks only.\n");
     s.append("prototype = [").append(String.join(", ", prototype)).append("]\n");
     s.append("critical = []\n");
     s.append("\n[tool.keel.thresholds]\n");
-    s.append("max-complexity = 7\n");
-    s.append("max-function-length = 60\n");
-    s.append("max-parameters = 5\n");
-    s.append("max-nesting = 4\n");
-    s.append("max-package-depth = 5\n");
-    s.append("min-annotation-coverage = 80\n");
+    for (Threshold t : Threshold.values()) {
+      s.append(t.key()).append(" = ").append(t.of(Thresholds.DEFAULTS)).append('\n');
+    }
     return s.toString();
   }
 }

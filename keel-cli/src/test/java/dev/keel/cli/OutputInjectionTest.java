@@ -25,7 +25,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -139,16 +138,7 @@ class OutputInjectionTest {
   @Test
   void colourCodesAreOnlyKeelsOwn() {
     AuditRequest request =
-        new AuditRequest(
-            List.of(p),
-            Optional.empty(),
-            List.of(),
-            List.of(),
-            Optional.empty(),
-            Optional.empty(),
-            true,
-            1,
-            LocalDate.parse(TODAY));
+        AuditRequest.builder(List.of(p)).threads(1).today(LocalDate.parse(TODAY)).build();
     StringWriter buffer = new StringWriter();
     Reporters.of(Format.TEXT, true, false)
         .write(new Audit().run(request).report(), new PrintWriter(buffer, true));

@@ -76,22 +76,18 @@ public final class Audit {
   public AuditResult run(AuditRequest request) {
     UnaryOperator<KeelConfig> override =
         c -> {
-          KeelConfig out = c;
+          KeelConfig.Builder out = c.toBuilder();
           if (!request.select().isEmpty()) {
-            out = out.withSelect(request.select());
+            out.select(request.select());
           }
           if (!request.ignore().isEmpty()) {
-            List<String> all = new ArrayList<>(out.ignore());
+            List<String> all = new ArrayList<>(c.ignore());
             all.addAll(request.ignore());
-            out = out.withIgnore(all);
+            out.ignore(all);
           }
-          if (request.failOn().isPresent()) {
-            out = out.withFailOn(request.failOn().get());
-          }
-          if (request.maxFileSize().isPresent()) {
-            out = out.withMaxFileSize(request.maxFileSize().get());
-          }
-          return out;
+          request.failOn().ifPresent(out::failOn);
+          request.maxFileSize().ifPresent(out::maxFileSize);
+          return out.build();
         };
     long t0 = System.nanoTime();
     Project discovered = ProjectDiscovery.discover(request.paths(), request.configFile(), override);

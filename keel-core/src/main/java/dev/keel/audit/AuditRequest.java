@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What to audit and how; the command line builds one from its options.
+ * What to audit and how; the command line builds one from its options with {@link #builder}.
  *
  * @param select replaces the configured selection when non-empty
  * @param ignore added to the configured ignores
@@ -30,31 +30,6 @@ public record AuditRequest(
     Optional<Long> maxFileSize,
     Optional<Duration> fileTimeout) {
 
-  /** A request with the configured {@code max-file-size} and {@code file-timeout}. */
-  public AuditRequest(
-      List<Path> paths,
-      Optional<Path> configFile,
-      List<String> select,
-      List<String> ignore,
-      Optional<Severity> failOn,
-      Optional<Path> baseline,
-      boolean useBaseline,
-      int threads,
-      LocalDate today) {
-    this(
-        paths,
-        configFile,
-        select,
-        ignore,
-        failOn,
-        baseline,
-        useBaseline,
-        threads,
-        today,
-        Optional.empty(),
-        Optional.empty());
-  }
-
   public AuditRequest {
     paths = List.copyOf(paths);
     select = List.copyOf(select);
@@ -64,16 +39,105 @@ public record AuditRequest(
     }
   }
 
+  /** {@code paths} with the configured settings, the baseline, a thread per core, today's date. */
   public static AuditRequest of(Path... paths) {
-    return new AuditRequest(
-        List.of(paths),
-        Optional.empty(),
-        List.of(),
-        List.of(),
-        Optional.empty(),
-        Optional.empty(),
-        true,
-        Runtime.getRuntime().availableProcessors(),
-        LocalDate.now());
+    return builder(List.of(paths)).build();
+  }
+
+  /** A request for {@code paths}; each option starts as {@link #of} has it. */
+  public static Builder builder(List<Path> paths) {
+    return new Builder(paths);
+  }
+
+  /** The options of an {@link AuditRequest}, one at a time. */
+  public static final class Builder {
+    private final List<Path> paths;
+    private Optional<Path> configFile = Optional.empty();
+    private List<String> select = List.of();
+    private List<String> ignore = List.of();
+    private Optional<Severity> failOn = Optional.empty();
+    private Optional<Path> baseline = Optional.empty();
+    private boolean useBaseline = true;
+    private int threads = Runtime.getRuntime().availableProcessors();
+    private LocalDate today = LocalDate.now();
+    private Optional<Long> maxFileSize = Optional.empty();
+    private Optional<Duration> fileTimeout = Optional.empty();
+
+    private Builder(List<Path> paths) {
+      this.paths = paths;
+    }
+
+    /** Read the settings from this file instead of finding them in the project. */
+    public Builder configFile(Path file) {
+      configFile = Optional.of(file);
+      return this;
+    }
+
+    /** Run these families or codes instead of the configured selection (when non-empty). */
+    public Builder select(List<String> codes) {
+      select = codes;
+      return this;
+    }
+
+    /** Skip these families or codes as well as the configured ones. */
+    public Builder ignore(List<String> codes) {
+      ignore = codes;
+      return this;
+    }
+
+    public Builder failOn(Severity severity) {
+      failOn = Optional.of(severity);
+      return this;
+    }
+
+    /** Read accepted findings from this file instead of the configured baseline. */
+    public Builder baseline(Path file) {
+      baseline = Optional.of(file);
+      return this;
+    }
+
+    /** Report every finding as new, whatever the baseline holds (as when writing a baseline). */
+    public Builder withoutBaseline() {
+      useBaseline = false;
+      return this;
+    }
+
+    public Builder threads(int n) {
+      threads = n;
+      return this;
+    }
+
+    /** The date end-of-life checks compare against. */
+    public Builder today(LocalDate date) {
+      today = date;
+      return this;
+    }
+
+    /** Replaces the configured {@code max-file-size}, in bytes. */
+    public Builder maxFileSize(long bytes) {
+      maxFileSize = Optional.of(bytes);
+      return this;
+    }
+
+    /** Replaces the configured {@code file-timeout}. */
+    public Builder fileTimeout(Duration timeout) {
+      fileTimeout = Optional.of(timeout);
+      return this;
+    }
+
+    public AuditRequest build() {
+      return new AuditRequest(
+          paths,
+          configFile,
+          select,
+          ignore,
+          failOn,
+          baseline,
+          useBaseline,
+          threads,
+          today,
+          maxFileSize,
+          fileTimeout);
+    }
   }
 }

@@ -8,14 +8,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.tomlj.Toml;
 import org.tomlj.TomlArray;
 import org.tomlj.TomlParseError;
@@ -208,25 +209,60 @@ public final class ConfigLoader {
                 + ")");
       }
     }
-    List<String> select = strings(t, "select", where, origin);
-    List<String> ignore = strings(t, "ignore", where, origin);
-    List<String> exclude = strings(t, "exclude", where, origin);
-    List<String> source = strings(t, "source", where, origin);
-    String cycles = "import-time";
+    // Validated in this order, so a file with two mistakes always names the same one first.
+    KeelConfig.Builder config =
+        KeelConfig.builder()
+            .origin(origin)
+            .select(strings(t, "select", where, origin))
+            .ignore(strings(t, "ignore", where, origin))
+            .exclude(strings(t, "exclude", where, origin))
+            .source(strings(t, "source", where, origin));
     if (t.contains("cycles")) {
-      cycles = string(t, "cycles", where, origin);
-      if (!KeelConfig.CYCLE_MODES.contains(cycles)) {
-        throw new ConfigException(
-            q(where)
-                + "cycles of "
-                + origin
-                + " must be one of "
-                + String.join(", ", KeelConfig.CYCLE_MODES)
-                + ", not '"
-                + cycles
-                + "'");
-      }
+      config.cycles(cycles(t, where, origin));
     }
+    config.configModules(configModules(t, where, origin));
+    if (t.contains("fail-on")) {
+      config.failOn(failOn(t, where, origin));
+    }
+    if (t.contains("baseline")) {
+      config.baseline(Optional.of(string(t, "baseline", where, origin)));
+    }
+    if (t.contains("tiers")) {
+      config.tiers(tiers(table(t, "tiers", where, origin), where, origin));
+    }
+    if (t.contains("thresholds")) {
+      config.thresholds(thresholds(table(t, "thresholds", where, origin), where, origin));
+    }
+    if (t.contains("max-file-size")) {
+      config.maxFileSize(maxFileSize(t.get("max-file-size"), where, origin));
+    }
+    if (t.contains("layers")) {
+      config.layers(layers(t.get("layers"), where, origin));
+    }
+    if (t.contains("file-timeout")) {
+      config.fileTimeout(fileTimeout(t.get("file-timeout"), where, origin));
+    }
+    return config.build();
+  }
+
+  private static CycleMode cycles(TomlTable t, String where, Path origin) {
+    String cycles = string(t, "cycles", where, origin);
+    return CycleMode.parse(cycles)
+        .orElseThrow(
+            () ->
+                notOneOf(
+                    q(where) + "cycles of " + origin,
+                    Arrays.stream(CycleMode.values()).map(CycleMode::label),
+                    cycles));
+  }
+
+  /** "{@code what} must be one of a, b, not 'value'". */
+  private static ConfigException notOneOf(String what, Stream<String> allowed, String value) {
+    return new ConfigException(
+        what + " must be one of " + String.join(", ", allowed.toList()) + ", not '" + value + "'");
+  }
+
+  private static List<String> configModules(TomlTable t, String where, Path origin) {
     List<String> configModules = strings(t, "config-modules", where, origin);
     if (t.contains("config-modules") && configModules.isEmpty()) {
       throw new ConfigException(
@@ -248,210 +284,192 @@ public final class ConfigLoader {
                 + " 'myapp.conf.*' for a package and everything in it)");
       }
     }
-    Severity failOn = Severity.WARNING;
-    if (t.contains("fail-on")) {
-      String v = string(t, "fail-on", where, origin);
-      failOn =
-          Severity.parse(v)
+    return configModules;
+  }
+
+  private static Severity failOn(TomlTable t, String where, Path origin) {
+    String v = string(t, "fail-on", where, origin);
+    return Severity.parse(v)
+        .orElseThrow(
+            () ->
+                new ConfigException(
+                    "fail-on in "
+                        + ofFile(where)
+                        + origin
+                        + " is '"
+                        + v
+                        + "' (valid: error, warning, info)"));
+  }
+
+  private static Map<Tier, List<String>> tiers(TomlTable tt, String where, Path origin) {
+    Map<Tier, List<String>> tiers = new EnumMap<>(Tier.class);
+    for (String key : tt.keySet()) {
+      Tier tier = null;
+      for (Tier candidate : Tier.values()) {
+        if (candidate.label().equals(key)) {
+          tier = candidate;
+        }
+      }
+      if (tier == null) {
+        throw new ConfigException(
+            "unknown tier '"
+                + key
+                + "' in "
+                + q(where)
+                + "tiers of "
+                + origin
+                + " (valid tiers: critical, prototype, standard)");
+      }
+      tiers.put(tier, strings(tt, key, q(where) + "tiers", origin));
+    }
+    return tiers;
+  }
+
+  private static Thresholds thresholds(TomlTable th, String where, Path origin) {
+    Map<Threshold, Integer> thresholds = new EnumMap<>(Threshold.class);
+    for (String key : th.keySet()) {
+      Threshold threshold =
+          Threshold.forKey(key)
               .orElseThrow(
                   () ->
                       new ConfigException(
-                          "fail-on in "
-                              + ofFile(where)
+                          "unknown threshold '"
+                              + key
+                              + "' in "
+                              + q(where)
+                              + "thresholds of "
                               + origin
-                              + " is '"
-                              + v
-                              + "' (valid: error, warning, info)"));
-    }
-    Optional<String> baseline =
-        t.contains("baseline")
-            ? Optional.of(string(t, "baseline", where, origin))
-            : Optional.empty();
-    Map<Tier, List<String>> tiers = new EnumMap<>(Tier.class);
-    if (t.contains("tiers")) {
-      TomlTable tt = table(t, "tiers", where, origin);
-      for (String key : tt.keySet()) {
-        Tier tier = null;
-        for (Tier candidate : Tier.values()) {
-          if (candidate.label().equals(key)) {
-            tier = candidate;
-          }
-        }
-        if (tier == null) {
-          throw new ConfigException(
-              "unknown tier '"
-                  + key
-                  + "' in "
-                  + q(where)
-                  + "tiers of "
-                  + origin
-                  + " (valid tiers: critical, prototype, standard)");
-        }
-        tiers.put(tier, strings(tt, key, q(where) + "tiers", origin));
+                              + " (valid: "
+                              + String.join(
+                                  ", ",
+                                  new TreeSet<>(
+                                      Arrays.stream(Threshold.values())
+                                          .map(Threshold::key)
+                                          .toList()))
+                              + ")"));
+      Object v = th.get(key);
+      if (!(v instanceof Long n) || n < 0 || n > Integer.MAX_VALUE) {
+        throw new ConfigException(
+            q(where) + "thresholds." + key + " of " + origin + " must be a non-negative integer");
       }
-    }
-    Map<String, Integer> thresholds = new LinkedHashMap<>(KeelConfig.DEFAULT_THRESHOLDS);
-    if (t.contains("thresholds")) {
-      TomlTable th = table(t, "thresholds", where, origin);
-      for (String key : th.keySet()) {
-        if (!KeelConfig.DEFAULT_THRESHOLDS.containsKey(key)) {
-          throw new ConfigException(
-              "unknown threshold '"
-                  + key
-                  + "' in "
-                  + q(where)
-                  + "thresholds of "
-                  + origin
-                  + " (valid: "
-                  + String.join(", ", new TreeSet<>(KeelConfig.DEFAULT_THRESHOLDS.keySet()))
-                  + ")");
-        }
-        Object v = th.get(key);
-        if (!(v instanceof Long n) || n < 0 || n > Integer.MAX_VALUE) {
-          throw new ConfigException(
-              q(where) + "thresholds." + key + " of " + origin + " must be a non-negative integer");
-        }
-        boolean percent = key.startsWith("min-");
-        long lo = percent ? 0 : 1;
-        long hi = percent ? 100 : 1_000_000;
-        if (n < lo || n > hi) {
-          throw new ConfigException(
-              q(where)
-                  + "thresholds."
-                  + key
-                  + " of "
-                  + origin
-                  + " is "
-                  + n
-                  + "; it must be between "
-                  + lo
-                  + " and "
-                  + hi
-                  + (percent ? " (a percentage)" : ""));
-        }
-        thresholds.put(key, (int) (long) n);
-      }
-    }
-    long maxFileSize = ConfinedReader.DEFAULT_MAX_BYTES;
-    if (t.contains("max-file-size")) {
-      Object v = t.get("max-file-size");
-      Optional<Long> parsed =
-          switch (v) {
-            case Long n -> n > 0 ? Optional.of(n) : Optional.<Long>empty();
-            case String str -> ConfinedReader.parseSize(str);
-            default -> Optional.<Long>empty();
-          };
-      if (parsed.isEmpty()) {
+      long lo = threshold.lowest();
+      long hi = threshold.highest();
+      if (n < lo || n > hi) {
         throw new ConfigException(
             q(where)
-                + "max-file-size of "
+                + "thresholds."
+                + key
+                + " of "
                 + origin
-                + " must be a positive size such as 10MB, 512KB or a number of bytes, not "
-                + (v instanceof String str ? "'" + str + "'" : typeName(v)));
+                + " is "
+                + n
+                + "; it must be between "
+                + lo
+                + " and "
+                + hi
+                + (threshold.percent() ? " (a percentage)" : ""));
       }
-      maxFileSize = parsed.get();
+      thresholds.put(threshold, (int) (long) n);
+    }
+    return Thresholds.of(thresholds);
+  }
+
+  private static long maxFileSize(Object v, String where, Path origin) {
+    Optional<Long> parsed =
+        switch (v) {
+          case Long n -> n > 0 ? Optional.of(n) : Optional.<Long>empty();
+          case String str -> ConfinedReader.parseSize(str);
+          default -> Optional.<Long>empty();
+        };
+    if (parsed.isEmpty()) {
+      throw new ConfigException(
+          q(where)
+              + "max-file-size of "
+              + origin
+              + " must be a positive size such as 10MB, 512KB or a number of bytes, not "
+              + (v instanceof String str ? "'" + str + "'" : typeName(v)));
+    }
+    return parsed.get();
+  }
+
+  private static List<LayerContract> layers(Object v, String where, Path origin) {
+    if (!(v instanceof TomlArray arr) || !allTables(arr)) {
+      throw new ConfigException(
+          q(where)
+              + "layers of "
+              + origin
+              + " must be an array of tables ([[tool.keel.layers]] with name and layers)");
     }
     List<LayerContract> layers = new ArrayList<>();
-    if (t.contains("layers")) {
-      Object v = t.get("layers");
-      if (!(v instanceof TomlArray arr) || !allTables(arr)) {
+    for (int i = 0; i < arr.size(); i++) {
+      layers.add(layer(arr.getTable(i), q(where) + "layers[" + i + "]", i, origin));
+    }
+    return layers;
+  }
+
+  private static LayerContract layer(TomlTable lt, String lwhere, int i, Path origin) {
+    for (String key : lt.keySet()) {
+      if (!LAYER_KEYS.contains(key)) {
         throw new ConfigException(
-            q(where)
-                + "layers of "
+            "unknown key '"
+                + key
+                + "' in "
+                + lwhere
+                + " of "
                 + origin
-                + " must be an array of tables ([[tool.keel.layers]] with name and layers)");
+                + " (valid keys: "
+                + String.join(", ", LAYER_KEYS)
+                + ")");
       }
-      for (int i = 0; i < arr.size(); i++) {
-        TomlTable lt = arr.getTable(i);
-        String lwhere = q(where) + "layers[" + i + "]";
-        for (String key : lt.keySet()) {
-          if (!LAYER_KEYS.contains(key)) {
-            throw new ConfigException(
-                "unknown key '"
-                    + key
-                    + "' in "
-                    + lwhere
-                    + " of "
-                    + origin
-                    + " (valid keys: "
-                    + String.join(", ", LAYER_KEYS)
-                    + ")");
-          }
-        }
-        String name = lt.contains("name") ? string(lt, "name", lwhere, origin) : "layers " + i;
-        String type = lt.contains("type") ? string(lt, "type", lwhere, origin) : "layers";
-        if (!LayerContract.TYPES.contains(type)) {
+    }
+    String name = lt.contains("name") ? string(lt, "name", lwhere, origin) : "layers " + i;
+    LayerContract.Type type = LayerContract.Type.LAYERS;
+    if (lt.contains("type")) {
+      String label = string(lt, "type", lwhere, origin);
+      type =
+          LayerContract.Type.parse(label)
+              .orElseThrow(
+                  () ->
+                      notOneOf(
+                          q(lwhere) + "type of " + origin,
+                          Arrays.stream(LayerContract.Type.values()).map(LayerContract.Type::label),
+                          label));
+    }
+    List<String> ls = strings(lt, "layers", lwhere, origin);
+    List<String> sources = strings(lt, "source_modules", lwhere, origin);
+    List<String> forbidden = strings(lt, "forbidden_modules", lwhere, origin);
+    List<String> modules = strings(lt, "modules", lwhere, origin);
+    String missing =
+        switch (type) {
+          case LAYERS ->
+              ls.size() < 2 ? "layers of " + origin + " must list at least two layers" : null;
+          case FORBIDDEN ->
+              sources.isEmpty() || forbidden.isEmpty()
+                  ? "forbidden contract of "
+                      + origin
+                      + " needs source_modules and forbidden_modules"
+                  : null;
+          case INDEPENDENCE ->
+              modules.size() < 2
+                  ? "independence contract of " + origin + " needs at least two modules"
+                  : null;
+        };
+    if (missing != null) {
+      throw new ConfigException(q(lwhere) + missing);
+    }
+    return new LayerContract(
+        name, type, ls, strings(lt, "containers", lwhere, origin), sources, forbidden, modules);
+  }
+
+  private static Duration fileTimeout(Object v, String where, Path origin) {
+    String what = q(where) + "file-timeout of " + origin;
+    return switch (v) {
+      case Long n -> KeelConfig.fileTimeout(n, what);
+      case Double d -> KeelConfig.fileTimeout(d, what);
+      default ->
           throw new ConfigException(
-              q(lwhere)
-                  + "type of "
-                  + origin
-                  + " must be one of "
-                  + String.join(", ", LayerContract.TYPES)
-                  + ", not '"
-                  + type
-                  + "'");
-        }
-        List<String> ls = strings(lt, "layers", lwhere, origin);
-        List<String> sources = strings(lt, "source_modules", lwhere, origin);
-        List<String> forbidden = strings(lt, "forbidden_modules", lwhere, origin);
-        List<String> modules = strings(lt, "modules", lwhere, origin);
-        String missing =
-            switch (type) {
-              case "layers" ->
-                  ls.size() < 2 ? "layers of " + origin + " must list at least two layers" : null;
-              case "forbidden" ->
-                  sources.isEmpty() || forbidden.isEmpty()
-                      ? "forbidden contract of "
-                          + origin
-                          + " needs source_modules and forbidden_modules"
-                      : null;
-              default ->
-                  modules.size() < 2
-                      ? "independence contract of " + origin + " needs at least two modules"
-                      : null;
-            };
-        if (missing != null) {
-          throw new ConfigException(q(lwhere) + missing);
-        }
-        layers.add(
-            new LayerContract(
-                name,
-                type,
-                ls,
-                strings(lt, "containers", lwhere, origin),
-                sources,
-                forbidden,
-                modules));
-      }
-    }
-    Duration fileTimeout = KeelConfig.DEFAULT_FILE_TIMEOUT;
-    if (t.contains("file-timeout")) {
-      Object v = t.get("file-timeout");
-      String what = q(where) + "file-timeout of " + origin;
-      fileTimeout =
-          switch (v) {
-            case Long n -> KeelConfig.fileTimeout(n, what);
-            case Double d -> KeelConfig.fileTimeout(d, what);
-            default ->
-                throw new ConfigException(
-                    what + " must be a number of seconds (such as 30 or 2.5), not " + typeName(v));
-          };
-    }
-    return new KeelConfig(
-        select,
-        ignore,
-        exclude,
-        failOn,
-        baseline,
-        source,
-        tiers,
-        layers,
-        thresholds,
-        Optional.of(origin),
-        cycles,
-        configModules,
-        maxFileSize,
-        fileTimeout);
+              what + " must be a number of seconds (such as 30 or 2.5), not " + typeName(v));
+    };
   }
 
   private static String string(TomlTable t, String key, String where, Path origin) {

@@ -9,15 +9,16 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The {@code [tool.keel]} settings after validation, merged with the command line.
+ * The {@code [tool.keel]} settings after validation, merged with the command line. Built with
+ * {@link #builder()} (every setting at its default until set) or {@link #toBuilder()}; the defaults
+ * live in {@link Builder}, {@link Thresholds#DEFAULTS} and the constants here.
  *
  * @param select families or codes to run; empty means all
  * @param exclude gitignore-style patterns relative to the project root
  * @param source source roots relative to the project root; empty means {@code src/} when it exists,
  *     else the root
  * @param origin the file the settings came from, if any
- * @param cycles {@code import-time} (imports that run when a module is imported) or {@code all}
- *     (also imports inside functions and under {@code TYPE_CHECKING}) for ARC006
+ * @param cycles which imports make an import cycle for ARC006
  * @param configModules the project's configuration modules for CFG001 and CFG101, as dotted module
  *     names ({@code myapp.settings}) or packages with everything in them ({@code myapp.conf.*});
  *     empty means the conventional names ({@code config.py}, {@code settings.py}, {@code conf/}…)
@@ -33,51 +34,37 @@ public record KeelConfig(
     List<String> source,
     Map<Tier, List<String>> tiers,
     List<LayerContract> layers,
-    Map<String, Integer> thresholds,
+    Thresholds thresholds,
     Optional<Path> origin,
-    String cycles,
+    CycleMode cycles,
     List<String> configModules,
     long maxFileSize,
     Duration fileTimeout) {
 
-  /** The settings with the default {@code max-file-size} and {@code file-timeout}. */
-  public KeelConfig(
-      List<String> select,
-      List<String> ignore,
-      List<String> exclude,
-      Severity failOn,
-      Optional<String> baseline,
-      List<String> source,
-      Map<Tier, List<String>> tiers,
-      List<LayerContract> layers,
-      Map<String, Integer> thresholds,
-      Optional<Path> origin,
-      String cycles,
-      List<String> configModules) {
-    this(
-        select,
-        ignore,
-        exclude,
-        failOn,
-        baseline,
-        source,
-        tiers,
-        layers,
-        thresholds,
-        origin,
-        cycles,
-        configModules,
-        ConfinedReader.DEFAULT_MAX_BYTES,
-        DEFAULT_FILE_TIMEOUT);
-  }
-
+  /** The baseline file when none is configured. */
   public static final String DEFAULT_BASELINE = ".keel-baseline.json";
+
+  /** {@code fail-on} when none is configured. */
+  public static final Severity DEFAULT_FAIL_ON = Severity.WARNING;
 
   /** {@code file-timeout} when none is configured. */
   public static final Duration DEFAULT_FILE_TIMEOUT = Duration.ofSeconds(30);
 
   /** The longest {@code file-timeout} accepted: a day. */
   static final double MAX_FILE_TIMEOUT_SECONDS = 86_400;
+
+  public KeelConfig {
+    select = List.copyOf(select);
+    ignore = List.copyOf(ignore);
+    exclude = List.copyOf(exclude);
+    source = List.copyOf(source);
+    tiers = Map.copyOf(tiers);
+    layers = List.copyOf(layers);
+    configModules = List.copyOf(configModules);
+    if (fileTimeout.isNegative() || fileTimeout.isZero()) {
+      throw new IllegalArgumentException("file-timeout must be positive");
+    }
+  }
 
   /**
    * A {@code file-timeout} of {@code seconds} (fractions allowed), or a {@link ConfigException}
@@ -96,217 +83,141 @@ public record KeelConfig(
     return Duration.ofNanos(nanos);
   }
 
-  /** {@code cycles}: which imports make an import cycle. */
-  public static final List<String> CYCLE_MODES = List.of("import-time", "all");
-
-  /** The settings with the conventional configuration modules. */
-  public KeelConfig(
-      List<String> select,
-      List<String> ignore,
-      List<String> exclude,
-      Severity failOn,
-      Optional<String> baseline,
-      List<String> source,
-      Map<Tier, List<String>> tiers,
-      List<LayerContract> layers,
-      Map<String, Integer> thresholds,
-      Optional<Path> origin,
-      String cycles) {
-    this(
-        select,
-        ignore,
-        exclude,
-        failOn,
-        baseline,
-        source,
-        tiers,
-        layers,
-        thresholds,
-        origin,
-        cycles,
-        List.of());
-  }
-
-  /** The settings with the default {@code cycles = "import-time"}. */
-  public KeelConfig(
-      List<String> select,
-      List<String> ignore,
-      List<String> exclude,
-      Severity failOn,
-      Optional<String> baseline,
-      List<String> source,
-      Map<Tier, List<String>> tiers,
-      List<LayerContract> layers,
-      Map<String, Integer> thresholds,
-      Optional<Path> origin) {
-    this(
-        select,
-        ignore,
-        exclude,
-        failOn,
-        baseline,
-        source,
-        tiers,
-        layers,
-        thresholds,
-        origin,
-        "import-time");
-  }
-
-  /** Thresholds and their defaults; a key not in here is a configuration error. */
-  public static final Map<String, Integer> DEFAULT_THRESHOLDS =
-      Map.of(
-          "max-complexity", 7,
-          "max-function-length", 60,
-          "max-parameters", 5,
-          "max-nesting", 4,
-          "max-package-depth", 5,
-          "min-annotation-coverage", 80);
-
-  public KeelConfig {
-    select = List.copyOf(select);
-    ignore = List.copyOf(ignore);
-    exclude = List.copyOf(exclude);
-    source = List.copyOf(source);
-    tiers = Map.copyOf(tiers);
-    layers = List.copyOf(layers);
-    thresholds = Map.copyOf(thresholds);
-    configModules = List.copyOf(configModules);
-    if (fileTimeout.isNegative() || fileTimeout.isZero()) {
-      throw new IllegalArgumentException("file-timeout must be positive");
-    }
-  }
-
+  /** Every setting at its default: what a project without configuration gets. */
   public static KeelConfig defaults() {
-    return new KeelConfig(
-        List.of(),
-        List.of(),
-        List.of(),
-        Severity.WARNING,
-        Optional.empty(),
-        List.of(),
-        Map.of(),
-        List.of(),
-        DEFAULT_THRESHOLDS,
-        Optional.empty());
+    return builder().build();
   }
 
-  public int threshold(String key) {
-    Integer v = thresholds.get(key);
-    if (v == null) {
-      v = DEFAULT_THRESHOLDS.get(key);
+  /** A builder with every setting at its default. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder that starts from these settings. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.select = select;
+    b.ignore = ignore;
+    b.exclude = exclude;
+    b.failOn = failOn;
+    b.baseline = baseline;
+    b.source = source;
+    b.tiers = tiers;
+    b.layers = layers;
+    b.thresholds = thresholds;
+    b.origin = origin;
+    b.cycles = cycles;
+    b.configModules = configModules;
+    b.maxFileSize = maxFileSize;
+    b.fileTimeout = fileTimeout;
+    return b;
+  }
+
+  /** Settings one at a time; each starts at its default. */
+  public static final class Builder {
+    private List<String> select = List.of();
+    private List<String> ignore = List.of();
+    private List<String> exclude = List.of();
+    private Severity failOn = DEFAULT_FAIL_ON;
+    private Optional<String> baseline = Optional.empty();
+    private List<String> source = List.of();
+    private Map<Tier, List<String>> tiers = Map.of();
+    private List<LayerContract> layers = List.of();
+    private Thresholds thresholds = Thresholds.DEFAULTS;
+    private Optional<Path> origin = Optional.empty();
+    private CycleMode cycles = CycleMode.IMPORT_TIME;
+    private List<String> configModules = List.of();
+    private long maxFileSize = ConfinedReader.DEFAULT_MAX_BYTES;
+    private Duration fileTimeout = DEFAULT_FILE_TIMEOUT;
+
+    private Builder() {}
+
+    public Builder select(List<String> v) {
+      select = v;
+      return this;
     }
-    if (v == null) {
-      throw new IllegalArgumentException("unknown threshold " + key);
+
+    public Builder ignore(List<String> v) {
+      ignore = v;
+      return this;
     }
-    return v;
-  }
 
-  public KeelConfig withSelect(List<String> s) {
-    return new KeelConfig(
-        s,
-        ignore,
-        exclude,
-        failOn,
-        baseline,
-        source,
-        tiers,
-        layers,
-        thresholds,
-        origin,
-        cycles,
-        configModules,
-        maxFileSize,
-        fileTimeout);
-  }
+    public Builder exclude(List<String> v) {
+      exclude = v;
+      return this;
+    }
 
-  public KeelConfig withIgnore(List<String> i) {
-    return new KeelConfig(
-        select,
-        i,
-        exclude,
-        failOn,
-        baseline,
-        source,
-        tiers,
-        layers,
-        thresholds,
-        origin,
-        cycles,
-        configModules,
-        maxFileSize,
-        fileTimeout);
-  }
+    public Builder failOn(Severity v) {
+      failOn = v;
+      return this;
+    }
 
-  public KeelConfig withFailOn(Severity f) {
-    return new KeelConfig(
-        select,
-        ignore,
-        exclude,
-        f,
-        baseline,
-        source,
-        tiers,
-        layers,
-        thresholds,
-        origin,
-        cycles,
-        configModules,
-        maxFileSize,
-        fileTimeout);
-  }
+    public Builder baseline(Optional<String> v) {
+      baseline = v;
+      return this;
+    }
 
-  public KeelConfig withBaseline(String b) {
-    return new KeelConfig(
-        select,
-        ignore,
-        exclude,
-        failOn,
-        Optional.of(b),
-        source,
-        tiers,
-        layers,
-        thresholds,
-        origin,
-        cycles,
-        configModules,
-        maxFileSize,
-        fileTimeout);
-  }
+    public Builder source(List<String> v) {
+      source = v;
+      return this;
+    }
 
-  public KeelConfig withMaxFileSize(long bytes) {
-    return new KeelConfig(
-        select,
-        ignore,
-        exclude,
-        failOn,
-        baseline,
-        source,
-        tiers,
-        layers,
-        thresholds,
-        origin,
-        cycles,
-        configModules,
-        bytes,
-        fileTimeout);
-  }
+    public Builder tiers(Map<Tier, List<String>> v) {
+      tiers = v;
+      return this;
+    }
 
-  public KeelConfig withFileTimeout(Duration t) {
-    return new KeelConfig(
-        select,
-        ignore,
-        exclude,
-        failOn,
-        baseline,
-        source,
-        tiers,
-        layers,
-        thresholds,
-        origin,
-        cycles,
-        configModules,
-        maxFileSize,
-        t);
+    public Builder layers(List<LayerContract> v) {
+      layers = v;
+      return this;
+    }
+
+    public Builder thresholds(Thresholds v) {
+      thresholds = v;
+      return this;
+    }
+
+    public Builder origin(Path v) {
+      origin = Optional.of(v);
+      return this;
+    }
+
+    public Builder cycles(CycleMode v) {
+      cycles = v;
+      return this;
+    }
+
+    public Builder configModules(List<String> v) {
+      configModules = v;
+      return this;
+    }
+
+    public Builder maxFileSize(long bytes) {
+      maxFileSize = bytes;
+      return this;
+    }
+
+    public Builder fileTimeout(Duration v) {
+      fileTimeout = v;
+      return this;
+    }
+
+    public KeelConfig build() {
+      return new KeelConfig(
+          select,
+          ignore,
+          exclude,
+          failOn,
+          baseline,
+          source,
+          tiers,
+          layers,
+          thresholds,
+          origin,
+          cycles,
+          configModules,
+          maxFileSize,
+          fileTimeout);
+    }
   }
 }

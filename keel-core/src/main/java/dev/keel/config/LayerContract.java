@@ -1,6 +1,8 @@
 package dev.keel.config;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
  * An import-linter style contract from {@code [[tool.keel.layers]]} (or an import-linter
@@ -9,19 +11,41 @@ import java.util.List;
  * the modules must not import each other. Indirect imports (through other modules) count, as in
  * import-linter.
  *
- * @param type {@code layers}, {@code forbidden} or {@code independence}
+ * @param type which of the three kinds of contract
  * @param layers module names, highest first ({@code layers} contracts)
  * @param containers packages inside which the layers are repeated ({@code layers} contracts)
  */
 public record LayerContract(
     String name,
-    String type,
+    Type type,
     List<String> layers,
     List<String> containers,
     List<String> sourceModules,
     List<String> forbiddenModules,
     List<String> modules) {
-  public static final List<String> TYPES = List.of("layers", "forbidden", "independence");
+  /** The {@code type} of a contract in {@code [[tool.keel.layers]]}. */
+  public enum Type {
+    /** Each layer may import the layers below it, never those above. */
+    LAYERS,
+    /** The source modules must not import the forbidden ones. */
+    FORBIDDEN,
+    /** The modules must not import each other. */
+    INDEPENDENCE;
+
+    /** The value of {@code type}: {@code layers}, {@code forbidden} or {@code independence}. */
+    public String label() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+
+    static Optional<Type> parse(String label) {
+      for (Type t : values()) {
+        if (t.label().equals(label)) {
+          return Optional.of(t);
+        }
+      }
+      return Optional.empty();
+    }
+  }
 
   public LayerContract {
     layers = List.copyOf(layers);
@@ -33,6 +57,6 @@ public record LayerContract(
 
   /** A layers contract. */
   public LayerContract(String name, List<String> layers, List<String> containers) {
-    this(name, "layers", layers, containers, List.of(), List.of(), List.of());
+    this(name, Type.LAYERS, layers, containers, List.of(), List.of(), List.of());
   }
 }

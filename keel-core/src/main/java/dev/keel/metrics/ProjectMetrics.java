@@ -42,7 +42,7 @@ public record ProjectMetrics(
   public static ProjectMetrics of(
       List<Path> paths, Optional<Path> configFile, Optional<Long> maxFileSize) {
     UnaryOperator<KeelConfig> override =
-        c -> maxFileSize.isPresent() ? c.withMaxFileSize(maxFileSize.get()) : c;
+        c -> maxFileSize.isPresent() ? c.toBuilder().maxFileSize(maxFileSize.get()).build() : c;
     Project project = ProjectDiscovery.discover(paths, configFile, override);
     List<ProjectFile> files =
         project.pythonFiles().stream().filter(f -> project.inScope(f.path())).toList();

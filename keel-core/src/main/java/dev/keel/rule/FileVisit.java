@@ -99,11 +99,6 @@ public final class FileVisit {
     return config;
   }
 
-  /** A {@code [tool.keel.thresholds]} value. */
-  public int threshold(String key) {
-    return config.threshold(key);
-  }
-
   /** The nodes enclosing the current one, outermost (the module) first. */
   public List<Node> ancestors() {
     return ancestorsView;

@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,18 +40,12 @@ class DeepTreesTest {
     }
     Files.writeString(root.resolve("ok.py"), "import os\n");
     AuditRequest request =
-        new AuditRequest(
-            List.of(root),
-            Optional.empty(),
-            List.of(),
-            List.of(),
-            Optional.empty(),
-            Optional.empty(),
-            false,
-            2,
-            LocalDate.of(2026, 12, 2),
-            Optional.empty(),
-            Optional.of(Duration.ofSeconds(5)));
+        AuditRequest.builder(List.of(root))
+            .withoutBaseline()
+            .threads(2)
+            .today(LocalDate.of(2026, 12, 2))
+            .fileTimeout(Duration.ofSeconds(5))
+            .build();
     List<Finding> found =
         assertTimeoutPreemptively(
                 Duration.ofSeconds(120), () -> new Audit().run(request).findings())

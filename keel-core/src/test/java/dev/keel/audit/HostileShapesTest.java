@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,16 +43,12 @@ class HostileShapesTest {
     Files.createDirectories(root.resolve(".git"));
     Files.writeString(root.resolve("x.py"), source);
     AuditRequest request =
-        new AuditRequest(
-            List.of(root),
-            Optional.empty(),
-            List.of("SYN", "NAM"),
-            List.of(),
-            Optional.empty(),
-            Optional.empty(),
-            false,
-            1,
-            LocalDate.of(2026, 12, 2));
+        AuditRequest.builder(List.of(root))
+            .select(List.of("SYN", "NAM"))
+            .withoutBaseline()
+            .threads(1)
+            .today(LocalDate.of(2026, 12, 2))
+            .build();
     AuditResult result = assertTimeoutPreemptively(GUARD, () -> new Audit().run(request));
     for (Finding f : audited(result)) {
       assertTrue(!f.code().equals(Judge.ABANDONED), f.message());

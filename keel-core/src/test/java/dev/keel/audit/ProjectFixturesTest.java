@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -73,16 +72,12 @@ class ProjectFixturesTest {
     copy(fixture, root);
     Files.createDirectories(root.resolve(".git"));
     AuditRequest request =
-        new AuditRequest(
-            List.of(root),
-            Optional.empty(),
-            select,
-            List.of(),
-            Optional.empty(),
-            Optional.empty(),
-            false,
-            2,
-            LocalDate.of(2026, 6, 1));
+        AuditRequest.builder(List.of(root))
+            .select(select)
+            .withoutBaseline()
+            .threads(2)
+            .today(LocalDate.of(2026, 6, 1))
+            .build();
     AuditResult result = new Audit().run(request);
     List<String> actual = new ArrayList<>();
     Map<String, List<String>> messages = new TreeMap<>();

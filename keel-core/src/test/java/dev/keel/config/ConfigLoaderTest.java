@@ -68,8 +68,8 @@ class ConfigLoaderTest {
         List.of(
             new LayerContract("web app", List.of("app.api", "app.domain", "app.infra"), List.of())),
         c.layers());
-    assertEquals(10, c.threshold("max-complexity"));
-    assertEquals(60, c.threshold("max-function-length"));
+    assertEquals(10, c.thresholds().maxComplexity());
+    assertEquals(60, c.thresholds().maxFunctionLength());
   }
 
   @Test

@@ -65,18 +65,12 @@ final class Pipeline {
       throw new UncheckedIOException(e);
     }
     AuditRequest request =
-        new AuditRequest(
-            List.of(root),
-            Optional.empty(),
-            List.of(),
-            List.of(),
-            Optional.empty(),
-            Optional.empty(),
-            false,
-            1,
-            LocalDate.of(2026, 12, 2),
-            Optional.empty(),
-            Optional.of(DEADLINE));
+        AuditRequest.builder(List.of(root))
+            .withoutBaseline()
+            .threads(1)
+            .today(LocalDate.of(2026, 12, 2))
+            .fileTimeout(DEADLINE)
+            .build();
     Future<Optional<String>> run = runner.submit(() -> auditAndReport(request));
     try {
       Optional<String> v = verdictOf(run);

@@ -117,16 +117,12 @@ class FileRuleFixturesTest {
       Files.createDirectories(at.getParent());
       Files.copy(fixture, at);
       AuditRequest request =
-          new AuditRequest(
-              List.of(root),
-              Optional.empty(),
-              List.of(code),
-              List.of(),
-              Optional.empty(),
-              Optional.empty(),
-              false,
-              1,
-              LocalDate.of(2026, 6, 1));
+          AuditRequest.builder(List.of(root))
+              .select(List.of(code))
+              .withoutBaseline()
+              .threads(1)
+              .today(LocalDate.of(2026, 6, 1))
+              .build();
       return new Audit().run(request).findings().stream().map(JudgedFinding::finding).toList();
     } finally {
       try (Stream<Path> s = Files.walk(root)) {

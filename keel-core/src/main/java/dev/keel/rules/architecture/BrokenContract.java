@@ -51,9 +51,9 @@ final class BrokenContract implements ProjectRule {
     Checker checker = new Checker(project);
     for (LayerContract c : contracts) {
       switch (c.type()) {
-        case "forbidden" -> checker.forbidden(c, out);
-        case "independence" -> checker.independence(c, out);
-        default -> checker.layers(c, out);
+        case FORBIDDEN -> checker.forbidden(c, out);
+        case INDEPENDENCE -> checker.independence(c, out);
+        case LAYERS -> checker.layers(c, out);
       }
     }
   }
@@ -93,7 +93,7 @@ final class BrokenContract implements ProjectRule {
                 "the domain of "
                     + (e.getKey().isEmpty() ? "the project" : e.getKey())
                     + " does not depend on infrastructure",
-                "forbidden",
+                LayerContract.Type.FORBIDDEN,
                 List.of(),
                 List.of(),
                 domain,

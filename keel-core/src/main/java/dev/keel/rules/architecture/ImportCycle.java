@@ -1,5 +1,6 @@
 package dev.keel.rules.architecture;
 
+import dev.keel.config.CycleMode;
 import dev.keel.finding.Severity;
 import dev.keel.finding.Span;
 import dev.keel.rule.FindingSink;
@@ -25,7 +26,7 @@ final class ImportCycle implements ProjectRule {
   public void check(ProjectContext project, FindingSink out) {
     ModuleGraph graph = project.moduleGraph();
     report(project, graph, graph.cycles(), ImportKind::atImportTime, "", out);
-    if (project.config().cycles().equals("all")) {
+    if (project.config().cycles() == CycleMode.ALL) {
       // Cycles that close only through imports inside functions or under TYPE_CHECKING: they do
       // not break start-up, but they still tie the modules together.
       java.util.Set<java.util.Set<String>> atImport = new java.util.HashSet<>();

@@ -104,7 +104,7 @@ final class ImportLinterConfig {
               : java.util.Optional.of(
                   new LayerContract(
                       name,
-                      "layers",
+                      LayerContract.Type.LAYERS,
                       layers,
                       v.getOrDefault("containers", List.of()),
                       List.of(),
@@ -114,7 +114,7 @@ final class ImportLinterConfig {
           java.util.Optional.of(
               new LayerContract(
                   name,
-                  "forbidden",
+                  LayerContract.Type.FORBIDDEN,
                   List.of(),
                   List.of(),
                   v.getOrDefault("source_modules", List.of()),
@@ -124,7 +124,7 @@ final class ImportLinterConfig {
           java.util.Optional.of(
               new LayerContract(
                   name,
-                  "independence",
+                  LayerContract.Type.INDEPENDENCE,
                   List.of(),
                   List.of(),
                   List.of(),

@@ -21,7 +21,7 @@ import java.util.TreeMap;
 final class PackageTooDeep implements ProjectRule {
   @Override
   public void check(ProjectContext project, FindingSink out) {
-    int limit = project.config().threshold("max-package-depth");
+    int limit = project.config().thresholds().maxPackageDepth();
     // The first package past the limit on each branch, with the deepest depth found below it.
     Map<String, Integer> firstTooDeep = new TreeMap<>();
     Map<String, String> folderOf = new TreeMap<>();

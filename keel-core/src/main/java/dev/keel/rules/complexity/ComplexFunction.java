@@ -48,7 +48,7 @@ final class ComplexFunction implements FileRule {
 
   @Override
   public void finish(FileVisit file) {
-    int limit = file.threshold("max-complexity");
+    int limit = file.config().thresholds().maxComplexity();
     for (Measured m : Measured.all(file)) {
       if (m.complexity > limit) {
         file.report(m.nameRange(), message(m.name(), m.complexity, limit));

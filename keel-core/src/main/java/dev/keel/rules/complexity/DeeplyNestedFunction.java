@@ -51,7 +51,7 @@ final class DeeplyNestedFunction implements FileRule {
 
   @Override
   public void finish(FileVisit file) {
-    int limit = file.threshold("max-nesting");
+    int limit = file.config().thresholds().maxNesting();
     for (Measured m : Measured.all(file)) {
       if (m.depth > limit) {
         // Point at the header line of the deepest block: that is where to start untangling.

@@ -23,7 +23,7 @@ final class LongFunction implements FileRule {
 
   @Override
   public void visit(Node node, FileVisit file) {
-    int limit = file.threshold("max-function-length");
+    int limit = file.config().thresholds().maxFunctionLength();
     // The whole def, decorators included, spans at least as many lines as it is long: when that
     // is within the limit, the name need not be found.
     int first = file.lines().line(node.range().start());

@@ -23,7 +23,7 @@ final class TooManyParameters implements FileRule {
 
   @Override
   public void visit(Node node, FileVisit file) {
-    int limit = file.threshold("max-parameters");
+    int limit = file.config().thresholds().maxParameters();
     Measured m = Measured.of(node, file);
     if (m.parameters() > limit) {
       file.report(

@@ -34,7 +34,7 @@ final class LowAnnotationCoverage extends SignatureRule {
         annotated += def.returns() != null ? 1 : 0;
       }
     }
-    int limit = file.threshold("min-annotation-coverage");
+    int limit = file.config().thresholds().minAnnotationCoverage();
     // Compare exactly (annotated / slots < limit / 100) so 79.9% never passes as 80%.
     if (slots == 0 || annotated * 100L >= (long) limit * slots) {
       return;

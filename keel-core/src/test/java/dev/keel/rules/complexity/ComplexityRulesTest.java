@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.keel.config.KeelConfig;
+import dev.keel.config.Threshold;
+import dev.keel.config.Thresholds;
 import dev.keel.metrics.CallableMetrics;
 import dev.keel.metrics.Callables;
 import dev.keel.project.FileKind;
@@ -19,7 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,26 +31,12 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class ComplexityRulesTest {
-  private static List<String> check(String source, Map<String, Integer> thresholds) {
+  private static List<String> check(String source, Map<Threshold, Integer> thresholds) {
     return check(PythonParser.parse(source), thresholds);
   }
 
-  private static List<String> check(ParseResult parse, Map<String, Integer> thresholds) {
-    Map<String, Integer> all = new HashMap<>(KeelConfig.DEFAULT_THRESHOLDS);
-    all.putAll(thresholds);
-    KeelConfig d = KeelConfig.defaults();
-    KeelConfig config =
-        new KeelConfig(
-            d.select(),
-            d.ignore(),
-            d.exclude(),
-            d.failOn(),
-            d.baseline(),
-            d.source(),
-            d.tiers(),
-            d.layers(),
-            all,
-            d.origin());
+  private static List<String> check(ParseResult parse, Map<Threshold, Integer> thresholds) {
+    KeelConfig config = KeelConfig.builder().thresholds(Thresholds.of(thresholds)).build();
     List<RuleDescriptor> rules =
         RuleRegistry.standard().all().stream().filter(r -> r.family().equals("CPX")).toList();
     ProjectFile file =
@@ -95,10 +82,10 @@ class ComplexityRulesTest {
         check(
             source,
             Map.of(
-                "max-complexity", 4,
-                "max-function-length", 5,
-                "max-parameters", 2,
-                "max-nesting", 2)));
+                Threshold.MAX_COMPLEXITY, 4,
+                Threshold.MAX_FUNCTION_LENGTH, 5,
+                Threshold.MAX_PARAMETERS, 2,
+                Threshold.MAX_NESTING, 2)));
   }
 
   /**
@@ -213,7 +200,7 @@ class ComplexityRulesTest {
       }
     }
     List<String> walked = new ArrayList<>();
-    for (String f : check(parse, Map.of("max-complexity", 0, "max-nesting", 0))) {
+    for (String f : check(parse, Map.of(Threshold.MAX_COMPLEXITY, 0, Threshold.MAX_NESTING, 0))) {
       Matcher m = CPX001.matcher(f);
       if (m.matches()) {
         walked.add(m.group(1) + " `" + m.group(2) + "` complexity " + m.group(3));

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,16 +26,12 @@ class TargetPythonTest {
             + "\"\n");
     Files.writeString(root.resolve("app.py"), "print(aiter, anext)\nprint(ExceptionGroup)\n");
     AuditRequest request =
-        new AuditRequest(
-            List.of(root),
-            Optional.empty(),
-            List.of("NAM002"),
-            List.of(),
-            Optional.empty(),
-            Optional.empty(),
-            false,
-            1,
-            LocalDate.of(2026, 1, 1));
+        AuditRequest.builder(List.of(root))
+            .select(List.of("NAM002"))
+            .withoutBaseline()
+            .threads(1)
+            .today(LocalDate.of(2026, 1, 1))
+            .build();
     return new Audit()
         .run(request).findings().stream()
             .map(JudgedFinding::finding)

@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,16 +40,12 @@ class UnusedImportProjectTest {
     write("shop/models.py", "class Order: ...\nclass Customer: ...\nclass Invoice: ...\n");
     write("app.py", "from shop import Order\nimport os\n\nprint(Order)\n");
     AuditRequest request =
-        new AuditRequest(
-            List.of(root),
-            Optional.empty(),
-            List.of("NAM001"),
-            List.of(),
-            Optional.empty(),
-            Optional.empty(),
-            false,
-            1,
-            LocalDate.of(2026, 1, 1));
+        AuditRequest.builder(List.of(root))
+            .select(List.of("NAM001"))
+            .withoutBaseline()
+            .threads(1)
+            .today(LocalDate.of(2026, 1, 1))
+            .build();
     AuditResult result = new Audit().run(request);
     assertEquals(
         List.of(

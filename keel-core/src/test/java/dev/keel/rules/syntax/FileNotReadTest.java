@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,16 +47,12 @@ class FileNotReadTest {
     AuditResult result =
         new Audit()
             .run(
-                new AuditRequest(
-                    List.of(root),
-                    Optional.empty(),
-                    List.of("SYN"),
-                    List.of(),
-                    Optional.empty(),
-                    Optional.empty(),
-                    false,
-                    2,
-                    LocalDate.of(2026, 6, 1)));
+                AuditRequest.builder(List.of(root))
+                    .select(List.of("SYN"))
+                    .withoutBaseline()
+                    .threads(2)
+                    .today(LocalDate.of(2026, 6, 1))
+                    .build());
     List<String> actual =
         result.findings().stream()
             .map(JudgedFinding::finding)

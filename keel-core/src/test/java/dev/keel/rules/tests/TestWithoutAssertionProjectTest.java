@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -103,16 +102,12 @@ class TestWithoutAssertionProjectTest {
 
   private List<String> findings(Path path) {
     AuditRequest request =
-        new AuditRequest(
-            List.of(path),
-            Optional.empty(),
-            List.of("TST001"),
-            List.of(),
-            Optional.empty(),
-            Optional.empty(),
-            false,
-            1,
-            LocalDate.of(2026, 6, 1));
+        AuditRequest.builder(List.of(path))
+            .select(List.of("TST001"))
+            .withoutBaseline()
+            .threads(1)
+            .today(LocalDate.of(2026, 6, 1))
+            .build();
     return new Audit()
         .run(request).findings().stream()
             .map(JudgedFinding::finding)
