@@ -2,7 +2,7 @@ package dev.keel.audit;
 
 import dev.keel.ConfinedReader;
 import dev.keel.report.SourceLines;
-import java.nio.charset.StandardCharsets;
+import dev.keel.rule.FileText;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +10,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Lines of project files, read on demand and kept only for files that have findings. */
+/**
+ * Lines of project files, read on demand and kept only for files that have findings; decoded by
+ * {@link FileText}, as the parser decodes them.
+ */
 final class FileTexts implements SourceLines {
   /** A file's text with line breaks made {@code \n}, and its lines. */
   private record Text(String text, List<String> lines) {}
@@ -48,11 +51,7 @@ final class FileTexts implements SourceLines {
           if (!(reader.read(root.resolve(p), p) instanceof ConfinedReader.Bytes b)) {
             return EMPTY;
           }
-          String text = new String(b.bytes(), StandardCharsets.UTF_8);
-          if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-          }
-          return split(text);
+          return split(FileText.decode(p, b.bytes()));
         });
   }
 
