@@ -2,6 +2,7 @@ package dev.keel.cli;
 
 import dev.keel.config.ConfigException;
 import dev.keel.rule.RuleDescriptor;
+import dev.keel.rule.RuleReference;
 import dev.keel.rules.RuleRegistry;
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -33,23 +34,7 @@ final class ExplainCommand implements Callable<Integer> {
                     new ConfigException(
                         "unknown rule code '" + code + "' (keel rules lists them all)"));
     PrintWriter out = spec.commandLine().getOut();
-    out.println(d.code() + " " + d.name());
-    out.println(d.summary());
-    out.println(
-        "Severity: "
-            + d.severity().label()
-            + "  Effort: "
-            + d.effortMinutes()
-            + " min  Scope: "
-            + d.scope().name().toLowerCase(Locale.ROOT));
-    out.println();
-    String doc = d.documentation().strip();
-    // The document's own title repeats the code and name printed above.
-    if (doc.startsWith("# ")) {
-      int nl = doc.indexOf('\n');
-      doc = nl < 0 ? "" : doc.substring(nl + 1).strip();
-    }
-    out.println(doc);
+    out.print(RuleReference.explanation(d));
     out.flush();
     return ExitCode.CLEAN;
   }

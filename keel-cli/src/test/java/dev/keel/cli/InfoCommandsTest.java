@@ -5,6 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.keel.rule.RuleDescriptor;
 import dev.keel.rules.RuleRegistry;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class InfoCommandsTest {
@@ -26,6 +32,27 @@ class InfoCommandsTest {
     assertTrue(o.out().contains("## What it does"), o.out());
     assertTrue(o.out().contains("## Why is this bad?"), o.out());
     assertTrue(o.out().contains("Severity: "), o.out());
+  }
+
+  /**
+   * {@code keel explain CODE} says what the rule's page in docs/rules/ says, line for line: the
+   * page's title without its {@code #}, its summary and facts without the blank lines between them
+   * (and two spaces for the {@code ·}), then the same document.
+   */
+  @Test
+  void explainSaysWhatTheRulesPageSays() throws IOException {
+    for (RuleDescriptor d : RuleRegistry.standard().all()) {
+      Cli.Outcome o = Cli.run("explain", d.code());
+      assertEquals(0, o.code(), o.err());
+      List<String> page =
+          Files.readAllLines(Path.of("../docs/rules", d.code() + ".md"), StandardCharsets.UTF_8);
+      List<String> expected = new ArrayList<>();
+      expected.add(page.get(0).substring("# ".length()));
+      expected.add(page.get(2));
+      expected.add(page.get(4).replace(" · ", "  "));
+      expected.addAll(page.subList(5, page.size()));
+      assertEquals(expected, o.out().lines().toList(), d.code());
+    }
   }
 
   @Test

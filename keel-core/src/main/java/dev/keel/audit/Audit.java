@@ -24,6 +24,7 @@ import dev.keel.rule.ProjectContext;
 import dev.keel.rule.ProjectRule;
 import dev.keel.rule.RuleDescriptor;
 import dev.keel.rules.RuleRegistry;
+import dev.keel.rules.project.RequiresPython;
 import dev.keel.semantic.ModuleContext;
 import dev.keel.semantic.ModuleSummary;
 import dev.keel.semantic.PythonVersion;
@@ -32,7 +33,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -105,7 +105,8 @@ public final class Audit {
     List<ProjectFile> python =
         discovered.pythonFiles().stream().filter(f -> discovered.inScope(f.path())).toList();
     FileRules fileRules = new FileRules(rules);
-    PythonVersion target = targetPython(project, request.today());
+    PythonVersion target =
+        RequiresPython.oldestTarget(new ProjectContext(project, request.today()));
     boolean semantics = rules.stream().anyMatch(d -> d.needs() == Needs.SEMANTICS);
     PhaseClock clock = new PhaseClock();
     Duration fileTimeout = request.fileTimeout().orElse(config.fileTimeout());
@@ -226,19 +227,6 @@ public final class Audit {
     }
     String name = project.config().baseline().orElse(KeelConfig.DEFAULT_BASELINE);
     return Optional.of(project.root().resolve(name));
-  }
-
-  /**
-   * The oldest Python that {@code requires-python} admits: names may use only the builtins that
-   * version has. Without one, the newest Python Keel knows.
-   */
-  private static PythonVersion targetPython(Project project, LocalDate today) {
-    return new ProjectContext(project, today)
-        .pyproject()
-        .map(toml -> toml.get("project.requires-python"))
-        .filter(String.class::isInstance)
-        .flatMap(spec -> PythonVersion.lowestAdmitted((String) spec))
-        .orElse(ModuleContext.DEFAULT_VERSION);
   }
 
   private static ModuleContext where(ProjectFile file, PythonVersion target) {

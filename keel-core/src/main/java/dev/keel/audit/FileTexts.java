@@ -3,7 +3,7 @@ package dev.keel.audit;
 import dev.keel.ConfinedReader;
 import dev.keel.judge.SourceText;
 import dev.keel.report.SourceLines;
-import java.nio.charset.StandardCharsets;
+import dev.keel.rule.FileText;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +11,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Lines of project files, read on demand and kept only for files that have findings. */
+/**
+ * Lines of project files, read on demand and kept only for files that have findings; decoded by
+ * {@link FileText}, as the parser decodes them.
+ */
 final class FileTexts implements SourceLines, SourceText {
   /** A file's text with line breaks made {@code \n}, and its lines. */
   private record Text(String text, List<String> lines) {}
@@ -50,11 +53,7 @@ final class FileTexts implements SourceLines, SourceText {
           if (!(reader.read(root.resolve(p), p) instanceof ConfinedReader.Bytes b)) {
             return EMPTY;
           }
-          String text = new String(b.bytes(), StandardCharsets.UTF_8);
-          if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-          }
-          return split(text);
+          return split(FileText.decode(p, b.bytes()));
         });
   }
 

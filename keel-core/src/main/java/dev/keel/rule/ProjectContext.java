@@ -8,7 +8,6 @@ import dev.keel.project.Project;
 import dev.keel.project.ProjectFile;
 import dev.keel.semantic.ModuleGraph;
 import dev.keel.semantic.ModuleSummary;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -96,8 +95,9 @@ public final class ProjectContext {
   }
 
   /**
-   * A kept file's text (UTF-8, invalid bytes replaced), or empty if absent, unreadable or skipped
-   * (see {@link Project#notRead}: a link out of the project, a FIFO, a file too large).
+   * A kept file's text as {@link FileText} decodes it (a Python module as the parser reads it), or
+   * empty if absent, unreadable or skipped (see {@link Project#notRead}: a link out of the project,
+   * a FIFO, a file too large).
    */
   public Optional<String> read(String path) {
     return texts.computeIfAbsent(
@@ -107,8 +107,7 @@ public final class ProjectContext {
             return Optional.empty();
           }
           return switch (reader.read(project.root().resolve(p), p)) {
-            case ConfinedReader.Bytes b ->
-                Optional.of(new String(b.bytes(), StandardCharsets.UTF_8));
+            case ConfinedReader.Bytes b -> Optional.of(FileText.decode(p, b.bytes()));
             case ConfinedReader.Skipped s -> Optional.<String>empty();
           };
         });

@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The rule reference under {@code docs/rules/} and the rule table in README.md, generated from the
- * same declarations {@code keel explain} reads. A test keeps the checked-in copies fresh.
+ * A rule's documentation rendered once from its declaration and its Markdown document: the pages
+ * under {@code docs/rules/}, the rule table in README.md and what {@code keel explain CODE} prints
+ * ({@link #explanation}). A test keeps the checked-in copies fresh.
  */
 public final class RuleReference {
   private RuleReference() {}
@@ -43,26 +44,45 @@ public final class RuleReference {
 
   /** {@code docs/rules/CODE.md}. */
   public static String page(RuleDescriptor d) {
+    return "# "
+        + title(d)
+        + "\n\n"
+        + d.summary()
+        + "\n\n"
+        + facts(d, " · ")
+        + "\n\n"
+        + body(d)
+        + "\n";
+  }
+
+  /** What {@code keel explain CODE} prints: the page's text as plain lines for a terminal. */
+  public static String explanation(RuleDescriptor d) {
+    return title(d) + "\n" + d.summary() + "\n" + facts(d, "  ") + "\n\n" + body(d) + "\n";
+  }
+
+  private static String title(RuleDescriptor d) {
+    return d.code() + " " + d.name();
+  }
+
+  private static String facts(RuleDescriptor d, String separator) {
+    return "Severity: "
+        + d.severity().label()
+        + separator
+        + "Effort: "
+        + d.effortMinutes()
+        + " min"
+        + separator
+        + "Scope: "
+        + d.scope().name().toLowerCase(Locale.ROOT);
+  }
+
+  /** The rule's document without its own title, which repeats the code and name. */
+  private static String body(RuleDescriptor d) {
     String doc = d.documentation().strip();
     if (doc.startsWith("# ")) {
       int nl = doc.indexOf('\n');
       doc = nl < 0 ? "" : doc.substring(nl + 1).strip();
     }
-    return "# "
-        + d.code()
-        + " "
-        + d.name()
-        + "\n\n"
-        + d.summary()
-        + "\n\n"
-        + "Severity: "
-        + d.severity().label()
-        + " · Effort: "
-        + d.effortMinutes()
-        + " min · Scope: "
-        + d.scope().name().toLowerCase(Locale.ROOT)
-        + "\n\n"
-        + doc
-        + "\n";
+    return doc;
   }
 }

@@ -10,5 +10,9 @@
  * callees it looks for ({@link dev.keel.rule.FileRule#callees}), so it is shown only the calls that
  * can match. The walk is the hottest code of an audit: it allocates nothing per node and skips what
  * no rule wants (names, attribute chains over names).
+ *
+ * <p>{@link dev.keel.rule.FileText} is the one decoder of a project file's bytes (a Python module
+ * as the parser reads it: BOM, PEP 263 cookie): project rules read through {@link
+ * dev.keel.rule.ProjectContext#read}, and the audit's judge and reporters read the same text.
  */
 package dev.keel.rule;

@@ -22,31 +22,6 @@ public record PythonVersion(int major, int minor) implements Comparable<PythonVe
     }
   }
 
-  private static final java.util.regex.Pattern LOWER_BOUND =
-      java.util.regex.Pattern.compile("(?:>=|~=|===?)\\s*(\\d+)\\.(\\d+)");
-
-  /**
-   * The oldest version a {@code requires-python} specifier admits, from its first {@code >=},
-   * {@code ~=} or {@code ==} clause ({@code >=3.9,<4} gives 3.9), moved into the range the tables
-   * cover; empty when there is no such clause.
-   */
-  public static Optional<PythonVersion> lowestAdmitted(String specifier) {
-    if (specifier == null) {
-      return Optional.empty();
-    }
-    java.util.regex.Matcher m = LOWER_BOUND.matcher(specifier);
-    if (!m.find()) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(
-          new PythonVersion(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)))
-              .clampToKnown());
-    } catch (NumberFormatException e) {
-      return Optional.empty();
-    }
-  }
-
   @Override
   public int compareTo(PythonVersion o) {
     return major != o.major ? Integer.compare(major, o.major) : Integer.compare(minor, o.minor);

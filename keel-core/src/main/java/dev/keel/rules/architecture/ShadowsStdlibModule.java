@@ -7,11 +7,10 @@ import dev.keel.rule.ProjectContext;
 import dev.keel.rule.ProjectRule;
 import dev.keel.rule.RuleSpec;
 import dev.keel.rule.Scope;
+import dev.keel.rules.project.RequiresPython;
 import dev.keel.semantic.PythonTables;
 import dev.keel.semantic.PythonVersion;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 @RuleSpec(
     code = "ARC005",
@@ -21,11 +20,9 @@ import java.util.regex.Pattern;
     effortMinutes = 20,
     scope = Scope.PROJECT)
 final class ShadowsStdlibModule implements ProjectRule {
-  private static final Pattern LOWER_BOUND = Pattern.compile(">=?\\s*3\\.(\\d+)");
-
   @Override
   public void check(ProjectContext project, FindingSink out) {
-    PythonVersion oldest = oldestTarget(project);
+    PythonVersion oldest = RequiresPython.oldestTarget(project);
     for (ProjectFile f : project.files(ProjectFile::isPython)) {
       if (f.module().isEmpty() || f.module().get().contains(".")) {
         continue;
@@ -61,24 +58,5 @@ final class ShadowsStdlibModule implements ProjectRule {
       }
     }
     return Optional.empty();
-  }
-
-  /** The lower bound of requires-python, else the newest Python Keel knows. */
-  static PythonVersion oldestTarget(ProjectContext project) {
-    Optional<String> requires =
-        project
-            .pyproject()
-            .map(
-                t ->
-                    t.isString("project.requires-python")
-                        ? t.getString("project.requires-python")
-                        : null);
-    if (requires.isPresent()) {
-      Matcher m = LOWER_BOUND.matcher(requires.get());
-      if (m.find()) {
-        return new PythonVersion(3, Integer.parseInt(m.group(1))).clampToKnown();
-      }
-    }
-    return PythonVersion.NEWEST_KNOWN;
   }
 }

@@ -60,7 +60,11 @@ final class PythonReleases {
     return Optional.empty();
   }
 
+  /** Whether {@code admits} lets in {@code minor} itself or one of its patch releases. */
   static boolean admitsMinor(Predicate<Pep440.Version> admits, String minor) {
+    if (admits.test(Pep440.parseVersion(minor).orElseThrow())) {
+      return true;
+    }
     for (int patch = 0; patch <= MAX_PATCH; patch++) {
       if (admits.test(Pep440.parseVersion(minor + "." + patch).orElseThrow())) {
         return true;
