@@ -38,15 +38,15 @@ final class DeprecationWarningMisused implements FileRule {
   public void visit(Node node, FileVisit file) {
     Expr.Call call = (Expr.Call) node;
     if (file.qualifiedName(call.func()).filter("warnings.warn"::equals).isEmpty()
-        || Syntax.hasDoubleStar(call)
-        || Syntax.hasStarArgs(call)) {
+        || call.hasDoubleStar()
+        || call.hasStarArgs()) {
       return;
     }
-    Expr message = Syntax.argument(call, 0, "message");
+    Expr message = call.argument(0, "message");
     if (message == null || !mentionsDeprecation(message)) {
       return;
     }
-    Expr category = Syntax.argument(call, 1, "category");
+    Expr category = call.argument(1, "category");
     if (category == null || !isDeprecationCategory(category, file)) {
       file.report(
           call,
@@ -56,7 +56,7 @@ final class DeprecationWarningMisused implements FileRule {
               + " and -W filters know");
       return;
     }
-    if (Syntax.argument(call, 2, "stacklevel") == null) {
+    if (call.argument(2, "stacklevel") == null) {
       file.report(
           call,
           "deprecation warning without stacklevel: it points at this line instead of the"

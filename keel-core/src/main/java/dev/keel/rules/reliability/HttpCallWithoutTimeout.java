@@ -88,12 +88,12 @@ final class HttpCallWithoutTimeout implements FileRule {
   }
 
   private static void check(Expr.Call c, Sessions sessions, FileVisit file) {
-    if (Syntax.hasDoubleStar(c)) {
+    if (c.hasDoubleStar()) {
       return;
     }
     String q = file.qualifiedName(c.func()).orElse("");
     String what = null;
-    Expr timeout = Syntax.keyword(c, "timeout");
+    Expr timeout = c.keyword("timeout");
     boolean missingCounts = true;
     if (q.startsWith("requests.") && METHODS.contains(q.substring("requests.".length()))) {
       what = q;
@@ -107,8 +107,8 @@ final class HttpCallWithoutTimeout implements FileRule {
       missingCounts = false;
     } else if (q.equals("urllib.request.urlopen")) {
       what = q;
-      timeout = Syntax.argument(c, 2, "timeout");
-      if (Syntax.hasStarArgs(c)) {
+      timeout = c.argument(2, "timeout");
+      if (c.hasStarArgs()) {
         return;
       }
     } else if (q.equals("aiohttp.request") || q.equals("aiohttp.ClientSession")) {
@@ -122,7 +122,7 @@ final class HttpCallWithoutTimeout implements FileRule {
     if (what == null) {
       return;
     }
-    if (timeout == null ? missingCounts : Syntax.isNone(timeout)) {
+    if (timeout == null ? missingCounts : timeout.isNone()) {
       file.report(
           c.func(),
           what

@@ -57,10 +57,10 @@ final class NaiveDatetime implements FileRule {
   }
 
   private static boolean naive(Expr.Call call, int tzIndex) {
-    if (Syntax.hasDoubleStar(call) || Syntax.hasStarArgs(call)) {
+    if (call.hasDoubleStar() || call.hasStarArgs()) {
       return false;
     }
-    Expr tz = Syntax.argument(call, tzIndex, "tz");
-    return tz == null || Syntax.isNone(tz);
+    Expr tz = call.argument(tzIndex, "tz");
+    return tz == null || tz.isNone();
   }
 }

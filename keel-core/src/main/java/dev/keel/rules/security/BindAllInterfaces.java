@@ -85,7 +85,7 @@ final class BindAllInterfaces implements FileRule {
   }
 
   private static void check(Expr e, FileVisit file) {
-    if ("0.0.0.0".equals(Calls.stringValue(e))) {
+    if ("0.0.0.0".equals(Literals.stringValue(e))) {
       file.report(
           e,
           "the server listens on every interface: bind to 127.0.0.1, or take the address from"

@@ -60,15 +60,15 @@ final class DebugModeEnabled implements FileRule {
     }
     String q = file.qualifiedName(c.func()).orElse("");
     if (q.equals("werkzeug.serving.run_simple") || q.equals("werkzeug.run_simple")) {
-      Expr debugger = Calls.keyword(c, "use_debugger");
-      if (debugger != null && Calls.isTrue(debugger)) {
+      Expr debugger = c.keyword("use_debugger");
+      if (debugger != null && Literals.isTrue(debugger)) {
         file.report(debugger, "the Werkzeug debugger is on: anyone who reaches it can run code");
       }
       return;
     }
     if (imports.flask && c.func() instanceof Expr.Attribute a && a.attr().equals("run")) {
-      Expr debug = Calls.keyword(c, "debug");
-      if (debug != null && Calls.isTrue(debug)) {
+      Expr debug = c.keyword("debug");
+      if (debug != null && Literals.isTrue(debug)) {
         file.report(
             debug,
             "Flask app run with debug=True: the Werkzeug debugger lets anyone who reaches it run"
@@ -78,7 +78,7 @@ final class DebugModeEnabled implements FileRule {
   }
 
   private static void assign(Stmt.Assign a, Imports imports, FileVisit file) {
-    if (!Calls.isTrue(a.value())) {
+    if (!Literals.isTrue(a.value())) {
       return;
     }
     for (Expr t : a.targets()) {
@@ -96,7 +96,7 @@ final class DebugModeEnabled implements FileRule {
       if (imports.flask
           && (t instanceof Expr.Attribute at && at.attr().equals("debug")
               || t instanceof Expr.Subscript s
-                  && "DEBUG".equals(Calls.stringValue(s.slice()))
+                  && "DEBUG".equals(Literals.stringValue(s.slice()))
                   && s.value() instanceof Expr.Attribute cfg
                   && cfg.attr().equals("config"))) {
         file.report(a, "Flask debug mode switched on in code: take it from the environment");

@@ -34,8 +34,8 @@ final class EvalOfNonLiteral implements FileRule {
     if (!q.equals("builtins.eval") && !q.equals("builtins.exec")) {
       return;
     }
-    Expr source = Calls.argument(call, 0, "source");
-    if (source == null || Calls.isLiteralText(source)) {
+    Expr source = call.argument(0, "source");
+    if (source == null || Literals.isLiteralText(source)) {
       return;
     }
     String fn = q.substring("builtins.".length());

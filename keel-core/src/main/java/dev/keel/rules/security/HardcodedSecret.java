@@ -223,8 +223,8 @@ final class HardcodedSecret implements FileRule {
       case Expr.Dict d -> {
         for (int i = 0; i < d.keys().size(); i++) {
           Expr k = d.keys().get(i);
-          if (k != null && Calls.stringValue(k) != null) {
-            byName(Calls.stringValue(k), d.values().get(i), file);
+          if (k != null && Literals.stringValue(k) != null) {
+            byName(Literals.stringValue(k), d.values().get(i), file);
           }
         }
       }
@@ -253,7 +253,7 @@ final class HardcodedSecret implements FileRule {
   }
 
   private void byName(String name, Expr value, FileVisit file) {
-    String s = value == null ? null : Calls.stringValue(value);
+    String s = value == null ? null : Literals.stringValue(value);
     if (name == null || s == null || !mayNameASecret(name)) {
       return;
     }
@@ -304,7 +304,7 @@ final class HardcodedSecret implements FileRule {
     if (c.range().end() - c.range().start() < 16) {
       return;
     }
-    String s = Calls.stringValue(c);
+    String s = Literals.stringValue(c);
     if (s == null || s.length() < 16 || !mayHoldAKnownFormat(s)) {
       return;
     }
@@ -377,7 +377,7 @@ final class HardcodedSecret implements FileRule {
     return switch (e) {
       case Expr.Name n -> n.id();
       case Expr.Attribute a -> a.attr();
-      case Expr.Subscript s -> Calls.stringValue(s.slice());
+      case Expr.Subscript s -> Literals.stringValue(s.slice());
       default -> null;
     };
   }

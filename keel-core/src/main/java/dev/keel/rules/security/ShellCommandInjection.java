@@ -62,12 +62,12 @@ final class ShellCommandInjection implements FileRule {
       return;
     }
     if (SHELL_OPTIONAL.contains(q)) {
-      Expr shell = Calls.keyword(call, "shell");
-      if (shell == null || Calls.isFalse(shell) || Calls.isNone(shell)) {
+      Expr shell = call.keyword("shell");
+      if (shell == null || Literals.isFalse(shell) || shell.isNone()) {
         return;
       }
-      Expr command = Calls.argument(call, 0, "args");
-      if (command != null && !Calls.isLiteral(command)) {
+      Expr command = call.argument(0, "args");
+      if (command != null && !Literals.isLiteral(command)) {
         file.report(
             call,
             q
@@ -75,8 +75,8 @@ final class ShellCommandInjection implements FileRule {
                 + " without shell=True");
       }
     } else if (SHELL_ALWAYS.contains(q)) {
-      Expr command = Calls.argument(call, 0, q.startsWith("os.") ? "command" : "cmd");
-      if (command != null && !Calls.isLiteral(command)) {
+      Expr command = call.argument(0, q.startsWith("os.") ? "command" : "cmd");
+      if (command != null && !Literals.isLiteral(command)) {
         file.report(
             call,
             q

@@ -75,7 +75,7 @@ final class SqlBuiltFromStrings implements FileRule {
           if (isBuilt(a.value(), file) || before != null) {
             after = a.value() instanceof Expr.Constant ? before : a.value();
           } else {
-            after = Calls.isLiteralText(a.value()) ? before : a.value();
+            after = Literals.isLiteralText(a.value()) ? before : a.value();
           }
           remember(built, k, after, isBuilt(after, file));
         }
@@ -121,13 +121,13 @@ final class SqlBuiltFromStrings implements FileRule {
     }
     return switch (e) {
       case Expr.JoinedStr j -> hasFormattedValue(j);
-      case Expr.BinOp b when b.op() == Operator.Mod -> Calls.isLiteralText(b.left());
+      case Expr.BinOp b when b.op() == Operator.Mod -> Literals.isLiteralText(b.left());
       case Expr.BinOp b when b.op() == Operator.Add ->
-          !Calls.isLiteralText(b) && (hasText(b.left()) || hasText(b.right()));
+          !Literals.isLiteralText(b) && (hasText(b.left()) || hasText(b.right()));
       case Expr.Call c ->
           c.func() instanceof Expr.Attribute a
               && a.attr().equals("format")
-              && Calls.isLiteralText(a.value())
+              && Literals.isLiteralText(a.value())
               && !(c.args().isEmpty() && c.keywords().isEmpty());
       default -> false;
     };
@@ -143,11 +143,11 @@ final class SqlBuiltFromStrings implements FileRule {
   }
 
   private static boolean hasText(Expr e) {
-    return Calls.isLiteralText(e)
+    return Literals.isLiteralText(e)
         || e instanceof Expr.JoinedStr
         || e instanceof Expr.BinOp b
             && (b.op() == Operator.Add && (hasText(b.left()) || hasText(b.right()))
-                || b.op() == Operator.Mod && Calls.isLiteralText(b.left()));
+                || b.op() == Operator.Mod && Literals.isLiteralText(b.left()));
   }
 
   /** Where the enclosing function (or the module, -1) starts: records hash nodes deeply. */

@@ -29,8 +29,8 @@ final class TlsVerificationDisabled implements FileRule {
   @Override
   public void visit(Node node, FileVisit file) {
     Expr.Call call = (Expr.Call) node;
-    Expr verify = Calls.keyword(call, "verify");
-    boolean verifyOff = verify != null && Calls.isFalse(verify);
+    Expr verify = call.keyword("verify");
+    boolean verifyOff = verify != null && Literals.isFalse(verify);
     boolean unverified =
         call.func() instanceof Expr.Attribute a && a.attr().equals("_create_unverified_context")
             || call.func() instanceof Expr.Name n

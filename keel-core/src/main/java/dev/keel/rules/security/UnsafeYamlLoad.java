@@ -37,10 +37,10 @@ final class UnsafeYamlLoad implements FileRule {
     if (!q.equals("yaml.load") && !q.equals("yaml.load_all")) {
       return;
     }
-    if (Calls.hasDoubleStar(call)) {
+    if (call.hasDoubleStar()) {
       return;
     }
-    Expr loader = Calls.argument(call, 1, "Loader");
+    Expr loader = call.argument(1, "Loader");
     if (loader != null) {
       String name = file.qualifiedName(loader).orElse(file.text(loader));
       String last = name.substring(name.lastIndexOf('.') + 1);

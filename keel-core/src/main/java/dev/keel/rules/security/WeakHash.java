@@ -58,8 +58,8 @@ final class WeakHash implements FileRule {
     if (q.startsWith("hashlib.") && WEAK.contains(q.substring("hashlib.".length()))) {
       algorithm = q.substring("hashlib.".length());
     } else if (q.equals("hashlib.new")) {
-      Expr name = Calls.argument(call, 0, "name");
-      String s = name == null ? null : Calls.stringValue(name);
+      Expr name = call.argument(0, "name");
+      String s = name == null ? null : Literals.stringValue(name);
       if (s != null && WEAK.contains(s.toLowerCase(Locale.ROOT))) {
         algorithm = s.toLowerCase(Locale.ROOT);
       }
@@ -70,8 +70,8 @@ final class WeakHash implements FileRule {
     if (algorithm == null) {
       return;
     }
-    Expr forSecurity = Calls.keyword(call, "usedforsecurity");
-    if (forSecurity != null && Calls.isFalse(forSecurity)) {
+    Expr forSecurity = call.keyword("usedforsecurity");
+    if (forSecurity != null && Literals.isFalse(forSecurity)) {
       return;
     }
     file.report(
