@@ -6,18 +6,15 @@ import dev.keel.python.ast.Node;
 import dev.keel.rule.FileRule;
 import dev.keel.rule.FileVisit;
 import dev.keel.rule.RuleSpec;
-import dev.keel.rule.Scope;
 import java.util.HashSet;
 import java.util.Set;
 
 @RuleSpec(
     code = "CPX001",
-    name = "ComplexFunction",
     summary =
         "A function's cyclomatic complexity, counted as radon counts it, is above max-complexity",
     severity = Severity.WARNING,
-    effortMinutes = 30,
-    scope = Scope.FILE)
+    effortMinutes = 30)
 final class ComplexFunction implements FileRule {
   private static final Set<Class<? extends Node>> KINDS = kinds();
 

@@ -8,17 +8,14 @@ import dev.keel.python.ast.TextRange;
 import dev.keel.rule.FileRule;
 import dev.keel.rule.FileVisit;
 import dev.keel.rule.RuleSpec;
-import dev.keel.rule.Scope;
 import java.util.HashSet;
 import java.util.Set;
 
 @RuleSpec(
     code = "CPX004",
-    name = "DeeplyNestedFunction",
     summary = "A function nests blocks deeper than max-nesting",
     severity = Severity.WARNING,
-    effortMinutes = 20,
-    scope = Scope.FILE)
+    effortMinutes = 20)
 final class DeeplyNestedFunction implements FileRule {
   private static final Set<Class<? extends Node>> KINDS = kinds();
 

@@ -8,18 +8,15 @@ import dev.keel.python.ast.Node;
 import dev.keel.rule.FileRule;
 import dev.keel.rule.FileVisit;
 import dev.keel.rule.RuleSpec;
-import dev.keel.rule.Scope;
 import java.util.Set;
 
 @RuleSpec(
     code = "CFG001",
-    name = "EnvironmentReadInFunction",
     summary =
         "a function reads the environment itself: configuration is scattered, unchecked at"
             + " start-up and hard to override in tests",
     severity = Severity.INFO,
-    effortMinutes = 15,
-    scope = Scope.FILE)
+    effortMinutes = 15)
 final class EnvironmentReadInFunction implements FileRule {
   private static final Set<String> READ_CALLS =
       Set.of(

@@ -8,20 +8,17 @@ import dev.keel.python.ast.Stmt;
 import dev.keel.rule.FileRule;
 import dev.keel.rule.FileVisit;
 import dev.keel.rule.RuleSpec;
-import dev.keel.rule.Scope;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
 @RuleSpec(
     code = "CFG002",
-    name = "ImportTimeSideEffect",
     summary =
         "importing the module does work (connections, threads, processes, file writes, logging"
             + " set-up, sys.path edits): every importer pays for it and tests cannot avoid it",
     severity = Severity.WARNING,
-    effortMinutes = 20,
-    scope = Scope.FILE)
+    effortMinutes = 20)
 final class ImportTimeSideEffect implements FileRule {
   /** Calls with an effect at import time, and the kind of effect. */
   private static final Map<String, String> EFFECTS = new HashMap<>();

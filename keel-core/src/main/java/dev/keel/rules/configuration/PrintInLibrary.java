@@ -6,16 +6,13 @@ import dev.keel.python.ast.Node;
 import dev.keel.rule.FileRule;
 import dev.keel.rule.FileVisit;
 import dev.keel.rule.RuleSpec;
-import dev.keel.rule.Scope;
 import java.util.Set;
 
 @RuleSpec(
     code = "CFG003",
-    name = "PrintInLibrary",
     summary = "library code prints: the application that imports it cannot silence or route it",
     severity = Severity.INFO,
-    effortMinutes = 5,
-    scope = Scope.FILE)
+    effortMinutes = 5)
 final class PrintInLibrary implements FileRule {
   @Override
   public Set<Class<? extends Node>> nodeKinds() {

@@ -10,18 +10,15 @@ import dev.keel.python.ast.Stmt;
 import dev.keel.rule.FileRule;
 import dev.keel.rule.FileVisit;
 import dev.keel.rule.RuleSpec;
-import dev.keel.rule.Scope;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 @RuleSpec(
     code = "REL009",
-    name = "AssertValidatesArguments",
     summary = "an assert checks a caller's arguments, and python -O removes the check",
     severity = Severity.WARNING,
-    effortMinutes = 5,
-    scope = Scope.FILE)
+    effortMinutes = 5)
 final class AssertValidatesArguments implements FileRule {
   @Override
   public Set<Class<? extends Node>> nodeKinds() {

@@ -7,16 +7,13 @@ import dev.keel.python.ast.Stmt;
 import dev.keel.rule.FileRule;
 import dev.keel.rule.FileVisit;
 import dev.keel.rule.RuleSpec;
-import dev.keel.rule.Scope;
 import java.util.Set;
 
 @RuleSpec(
     code = "REL001",
-    name = "BareExcept",
     summary = "a bare except: also catches KeyboardInterrupt, SystemExit and the program's bugs",
     severity = Severity.WARNING,
-    effortMinutes = 5,
-    scope = Scope.FILE)
+    effortMinutes = 5)
 final class BareExcept implements FileRule {
   @Override
   public Set<Class<? extends Node>> nodeKinds() {

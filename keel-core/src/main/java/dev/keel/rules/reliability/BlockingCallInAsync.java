@@ -7,17 +7,14 @@ import dev.keel.python.ast.Stmt;
 import dev.keel.rule.FileRule;
 import dev.keel.rule.FileVisit;
 import dev.keel.rule.RuleSpec;
-import dev.keel.rule.Scope;
 import java.util.Map;
 import java.util.Set;
 
 @RuleSpec(
     code = "REL004",
-    name = "BlockingCallInAsync",
     summary = "a blocking call inside async def stops the event loop and every other task with it",
     severity = Severity.WARNING,
-    effortMinutes = 15,
-    scope = Scope.FILE)
+    effortMinutes = 15)
 final class BlockingCallInAsync implements FileRule {
   /** Blocking calls and what to use instead. */
   private static final Map<String, String> BLOCKING =

@@ -7,19 +7,16 @@ import dev.keel.python.ast.Node;
 import dev.keel.rule.FileRule;
 import dev.keel.rule.FileVisit;
 import dev.keel.rule.RuleSpec;
-import dev.keel.rule.Scope;
 import java.util.Locale;
 import java.util.Set;
 
 @RuleSpec(
     code = "REL008",
-    name = "DeprecationWarningMisused",
     summary =
         "a deprecation is announced with the wrong warning category or without stacklevel, so"
             + " filters miss it or it points at the library instead of the caller",
     severity = Severity.INFO,
-    effortMinutes = 5,
-    scope = Scope.FILE)
+    effortMinutes = 5)
 final class DeprecationWarningMisused implements FileRule {
   private static final Set<String> DEPRECATION_CATEGORIES =
       Set.of("DeprecationWarning", "PendingDeprecationWarning", "FutureWarning");

@@ -8,17 +8,14 @@ import dev.keel.python.ast.WithItem;
 import dev.keel.rule.FileRule;
 import dev.keel.rule.FileVisit;
 import dev.keel.rule.RuleSpec;
-import dev.keel.rule.Scope;
 import java.util.HashSet;
 import java.util.Set;
 
 @RuleSpec(
     code = "REL003",
-    name = "HttpCallWithoutTimeout",
     summary = "an HTTP call without a timeout waits forever when the server does not answer",
     severity = Severity.WARNING,
-    effortMinutes = 5,
-    scope = Scope.FILE)
+    effortMinutes = 5)
 final class HttpCallWithoutTimeout implements FileRule {
   private static final Set<String> METHODS =
       Set.of("get", "post", "put", "patch", "delete", "head", "options", "request");

@@ -7,16 +7,13 @@ import dev.keel.python.ast.Node;
 import dev.keel.rule.FileRule;
 import dev.keel.rule.FileVisit;
 import dev.keel.rule.RuleSpec;
-import dev.keel.rule.Scope;
 import java.util.Set;
 
 @RuleSpec(
     code = "REL005",
-    name = "MutableDefaultArgument",
     summary = "a mutable default is made once and shared by every call that does not pass one",
     severity = Severity.WARNING,
-    effortMinutes = 5,
-    scope = Scope.FILE)
+    effortMinutes = 5)
 final class MutableDefaultArgument implements FileRule {
   private static final Set<String> MUTABLE_CALLS =
       Set.of(

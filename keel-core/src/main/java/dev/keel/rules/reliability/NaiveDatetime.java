@@ -6,17 +6,14 @@ import dev.keel.python.ast.Node;
 import dev.keel.rule.FileRule;
 import dev.keel.rule.FileVisit;
 import dev.keel.rule.RuleSpec;
-import dev.keel.rule.Scope;
 import java.util.Set;
 
 @RuleSpec(
     code = "REL006",
-    name = "NaiveDatetime",
     summary =
         "a datetime without a time zone is read as local time by one machine and UTC by another",
     severity = Severity.WARNING,
-    effortMinutes = 5,
-    scope = Scope.FILE)
+    effortMinutes = 5)
 final class NaiveDatetime implements FileRule {
   @Override
   public Set<Class<? extends Node>> nodeKinds() {

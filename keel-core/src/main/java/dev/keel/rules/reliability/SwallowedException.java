@@ -9,16 +9,13 @@ import dev.keel.python.ast.Stmt;
 import dev.keel.rule.FileRule;
 import dev.keel.rule.FileVisit;
 import dev.keel.rule.RuleSpec;
-import dev.keel.rule.Scope;
 import java.util.Set;
 
 @RuleSpec(
     code = "REL002",
-    name = "SwallowedException",
     summary = "an exception is caught and dropped: the failure leaves no trace",
     severity = Severity.WARNING,
-    effortMinutes = 10,
-    scope = Scope.FILE)
+    effortMinutes = 10)
 final class SwallowedException implements FileRule {
   private static final Set<String> LOG_METHODS =
       Set.of("exception", "error", "warning", "warn", "info", "debug", "critical", "fatal", "log");

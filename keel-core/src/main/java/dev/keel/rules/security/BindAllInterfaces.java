@@ -7,16 +7,13 @@ import dev.keel.python.ast.Node;
 import dev.keel.rule.FileRule;
 import dev.keel.rule.FileVisit;
 import dev.keel.rule.RuleSpec;
-import dev.keel.rule.Scope;
 import java.util.Set;
 
 @RuleSpec(
     code = "SEC011",
-    name = "BindAllInterfaces",
     summary = "a server is bound to 0.0.0.0, so it listens on every network the host is on",
     severity = Severity.WARNING,
-    effortMinutes = 10,
-    scope = Scope.FILE)
+    effortMinutes = 10)
 final class BindAllInterfaces implements FileRule {
   /** Calls that start or bind a server, by the last part of their name. */
   private static final Set<String> SERVER_CALLS =

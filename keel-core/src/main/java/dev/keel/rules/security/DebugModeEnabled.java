@@ -8,17 +8,14 @@ import dev.keel.python.ast.Stmt;
 import dev.keel.rule.FileRule;
 import dev.keel.rule.FileVisit;
 import dev.keel.rule.RuleSpec;
-import dev.keel.rule.Scope;
 import java.util.Set;
 
 @RuleSpec(
     code = "SEC010",
-    name = "DebugModeEnabled",
     summary =
         "Flask or Django debug mode is switched on in code: the debugger runs code for anyone",
     severity = Severity.ERROR,
-    effortMinutes = 10,
-    scope = Scope.FILE)
+    effortMinutes = 10)
 final class DebugModeEnabled implements FileRule {
   private static final class Imports {
     boolean flask;

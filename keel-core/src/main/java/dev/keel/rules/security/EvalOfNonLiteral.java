@@ -6,16 +6,13 @@ import dev.keel.python.ast.Node;
 import dev.keel.rule.FileRule;
 import dev.keel.rule.FileVisit;
 import dev.keel.rule.RuleSpec;
-import dev.keel.rule.Scope;
 import java.util.Set;
 
 @RuleSpec(
     code = "SEC001",
-    name = "EvalOfNonLiteral",
     summary = "eval or exec runs code built at run time: whoever controls the text runs code",
     severity = Severity.ERROR,
-    effortMinutes = 30,
-    scope = Scope.FILE)
+    effortMinutes = 30)
 final class EvalOfNonLiteral implements FileRule {
   @Override
   public Set<Class<? extends Node>> nodeKinds() {

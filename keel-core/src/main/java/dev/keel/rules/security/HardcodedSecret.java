@@ -10,7 +10,6 @@ import dev.keel.python.ast.Stmt;
 import dev.keel.rule.FileRule;
 import dev.keel.rule.FileVisit;
 import dev.keel.rule.RuleSpec;
-import dev.keel.rule.Scope;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -21,12 +20,10 @@ import java.util.regex.Pattern;
 
 @RuleSpec(
     code = "SEC006",
-    name = "HardcodedSecret",
     summary =
         "a password, token or key is written in the source, where everyone with the code has it",
     severity = Severity.ERROR,
-    effortMinutes = 30,
-    scope = Scope.FILE)
+    effortMinutes = 30)
 final class HardcodedSecret implements FileRule {
   /** Words that make a name a secret whatever its value looks like. */
   private static final Set<String> SECRET_WORDS =

@@ -6,16 +6,13 @@ import dev.keel.python.ast.Node;
 import dev.keel.rule.FileRule;
 import dev.keel.rule.FileVisit;
 import dev.keel.rule.RuleSpec;
-import dev.keel.rule.Scope;
 import java.util.Set;
 
 @RuleSpec(
     code = "SEC008",
-    name = "InsecureTempFile",
     summary = "tempfile.mktemp returns a name another process can create first",
     severity = Severity.WARNING,
-    effortMinutes = 10,
-    scope = Scope.FILE)
+    effortMinutes = 10)
 final class InsecureTempFile implements FileRule {
   @Override
   public Set<Class<? extends Node>> nodeKinds() {

@@ -6,16 +6,13 @@ import dev.keel.python.ast.Node;
 import dev.keel.rule.FileRule;
 import dev.keel.rule.FileVisit;
 import dev.keel.rule.RuleSpec;
-import dev.keel.rule.Scope;
 import java.util.Set;
 
 @RuleSpec(
     code = "SEC004",
-    name = "ShellCommandInjection",
     summary = "a command built at run time is run by a shell, which also runs whatever it contains",
     severity = Severity.ERROR,
-    effortMinutes = 30,
-    scope = Scope.FILE)
+    effortMinutes = 30)
 final class ShellCommandInjection implements FileRule {
   /** Run their command through a shell when called with {@code shell=True}. */
   private static final Set<String> SHELL_OPTIONAL =

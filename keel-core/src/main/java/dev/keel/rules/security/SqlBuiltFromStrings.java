@@ -8,7 +8,6 @@ import dev.keel.python.ast.Stmt;
 import dev.keel.rule.FileRule;
 import dev.keel.rule.FileVisit;
 import dev.keel.rule.RuleSpec;
-import dev.keel.rule.Scope;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,12 +15,10 @@ import java.util.Set;
 
 @RuleSpec(
     code = "SEC005",
-    name = "SqlBuiltFromStrings",
     summary =
         "SQL built with %, +, .format or an f-string is executed: values can rewrite the query",
     severity = Severity.ERROR,
-    effortMinutes = 20,
-    scope = Scope.FILE)
+    effortMinutes = 20)
 final class SqlBuiltFromStrings implements FileRule {
   private static final Set<String> EXECUTE = Set.of("execute", "executemany", "executescript");
   private static final Set<String> TEXT =

@@ -6,16 +6,13 @@ import dev.keel.python.ast.Node;
 import dev.keel.rule.FileRule;
 import dev.keel.rule.FileVisit;
 import dev.keel.rule.RuleSpec;
-import dev.keel.rule.Scope;
 import java.util.Set;
 
 @RuleSpec(
     code = "SEC007",
-    name = "TlsVerificationDisabled",
     summary = "an HTTPS call with certificate checks off talks to whoever answers",
     severity = Severity.ERROR,
-    effortMinutes = 15,
-    scope = Scope.FILE)
+    effortMinutes = 15)
 final class TlsVerificationDisabled implements FileRule {
   private static final Set<String> HTTP_METHODS =
       Set.of(

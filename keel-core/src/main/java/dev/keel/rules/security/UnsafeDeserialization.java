@@ -6,16 +6,13 @@ import dev.keel.python.ast.Node;
 import dev.keel.rule.FileRule;
 import dev.keel.rule.FileVisit;
 import dev.keel.rule.RuleSpec;
-import dev.keel.rule.Scope;
 import java.util.Set;
 
 @RuleSpec(
     code = "SEC002",
-    name = "UnsafeDeserialization",
     summary = "pickle, marshal, shelve or dill loads data that can run code while it is read",
     severity = Severity.ERROR,
-    effortMinutes = 60,
-    scope = Scope.FILE)
+    effortMinutes = 60)
 final class UnsafeDeserialization implements FileRule {
   private static final Set<String> LOADERS =
       Set.of(

@@ -6,16 +6,13 @@ import dev.keel.python.ast.Node;
 import dev.keel.rule.FileRule;
 import dev.keel.rule.FileVisit;
 import dev.keel.rule.RuleSpec;
-import dev.keel.rule.Scope;
 import java.util.Set;
 
 @RuleSpec(
     code = "SEC003",
-    name = "UnsafeYamlLoad",
     summary = "yaml.load without a safe loader can build arbitrary Python objects from the input",
     severity = Severity.ERROR,
-    effortMinutes = 10,
-    scope = Scope.FILE)
+    effortMinutes = 10)
 final class UnsafeYamlLoad implements FileRule {
   private static final Set<String> SAFE =
       Set.of("SafeLoader", "CSafeLoader", "BaseLoader", "CBaseLoader");

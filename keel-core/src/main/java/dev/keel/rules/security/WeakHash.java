@@ -6,17 +6,14 @@ import dev.keel.python.ast.Node;
 import dev.keel.rule.FileRule;
 import dev.keel.rule.FileVisit;
 import dev.keel.rule.RuleSpec;
-import dev.keel.rule.Scope;
 import java.util.Locale;
 import java.util.Set;
 
 @RuleSpec(
     code = "SEC009",
-    name = "WeakHash",
     summary = "md5 or sha1 used without usedforsecurity=False: broken for passwords and signatures",
     severity = Severity.WARNING,
-    effortMinutes = 15,
-    scope = Scope.FILE)
+    effortMinutes = 15)
 final class WeakHash implements FileRule {
   private static final Set<String> WEAK = Set.of("md2", "md4", "md5", "sha", "sha1");
   private static final Set<String> OTHER_LIBRARIES =

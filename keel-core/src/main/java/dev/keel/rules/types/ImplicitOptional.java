@@ -6,17 +6,14 @@ import dev.keel.python.ast.ConstantValue;
 import dev.keel.python.ast.Expr;
 import dev.keel.rule.FileVisit;
 import dev.keel.rule.RuleSpec;
-import dev.keel.rule.Scope;
 import java.util.List;
 import java.util.Optional;
 
 @RuleSpec(
     code = "TYP004",
-    name = "ImplicitOptional",
     summary = "A parameter defaults to None but its annotation does not admit None",
     severity = Severity.WARNING,
-    effortMinutes = 2,
-    scope = Scope.FILE)
+    effortMinutes = 2)
 final class ImplicitOptional extends SignatureRule {
   @Override
   void check(List<Def> defs, TypingNames names, FileVisit file) {
