@@ -57,12 +57,14 @@ final class EnvironmentReadInFunction implements FileRule {
 
   /** Asked for every call, subscript and comparison, so answered once per file. */
   private static boolean isConfiguration(FileVisit file) {
-    return file.state(
-        EnvironmentReadInFunction.class,
-        () ->
-            ModuleRole.isConfiguration(file.path(), file.module(), file.config().configModules())
-                || ModuleRole.isStartup(file.path()));
+    return file.memo(CONFIGURATION);
   }
+
+  private static final FileVisit.Memo<Boolean> CONFIGURATION =
+      FileVisit.Memo.computed(
+          file ->
+              ModuleRole.isConfiguration(file.path(), file.module(), file.config().configModules())
+                  || ModuleRole.isStartup(file.path()));
 
   private static boolean isEnviron(Expr e, FileVisit file) {
     return file.qualifiedName(e)

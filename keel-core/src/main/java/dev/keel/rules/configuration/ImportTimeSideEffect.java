@@ -20,6 +20,9 @@ import java.util.Set;
     severity = Severity.WARNING,
     effortMinutes = 20)
 final class ImportTimeSideEffect implements FileRule {
+  /** Per file (this rule object is shared by every thread). */
+  private final FileVisit.Memo<Map<String, String>> started = FileVisit.Memo.of(HashMap::new);
+
   /** Calls with an effect at import time, and the kind of effect. */
   private static final Map<String, String> EFFECTS = new HashMap<>();
 
@@ -97,7 +100,7 @@ final class ImportTimeSideEffect implements FileRule {
         || ModuleRole.isScript(file)) {
       return;
     }
-    Map<String, String> started = file.state(this, HashMap::new);
+    Map<String, String> started = file.memo(this.started);
     switch (node) {
       case Stmt.Assign a -> {
         if (a.value() instanceof Expr.Call c

@@ -17,6 +17,9 @@ import java.util.Set;
     severity = Severity.WARNING,
     effortMinutes = 5)
 final class HttpCallWithoutTimeout implements FileRule {
+  /** Per file (this rule object is shared by every thread). */
+  private final FileVisit.Memo<Sessions> sessions = FileVisit.Memo.of(Sessions::new);
+
   private static final Set<String> METHODS =
       Set.of("get", "post", "put", "patch", "delete", "head", "options", "request");
 
@@ -49,7 +52,7 @@ final class HttpCallWithoutTimeout implements FileRule {
 
   @Override
   public void visit(Node node, FileVisit file) {
-    Sessions sessions = file.state(this, Sessions::new);
+    Sessions sessions = file.memo(this.sessions);
     switch (node) {
       case Stmt.Assign a -> {
         if (a.value() instanceof Expr.Call c && isSessionConstructor(c, file)) {

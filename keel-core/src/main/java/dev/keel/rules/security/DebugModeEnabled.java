@@ -17,6 +17,9 @@ import java.util.Set;
     severity = Severity.ERROR,
     effortMinutes = 10)
 final class DebugModeEnabled implements FileRule {
+  /** Per file (this rule object is shared by every thread). */
+  private final FileVisit.Memo<Imports> imports = FileVisit.Memo.of(Imports::new);
+
   private static final class Imports {
     boolean flask;
   }
@@ -33,7 +36,7 @@ final class DebugModeEnabled implements FileRule {
 
   @Override
   public void visit(Node node, FileVisit file) {
-    Imports imports = file.state(this, Imports::new);
+    Imports imports = file.memo(this.imports);
     switch (node) {
       case Stmt.Import i -> {
         for (Alias a : i.names()) {

@@ -25,6 +25,10 @@ import java.util.regex.Pattern;
     severity = Severity.ERROR,
     effortMinutes = 30)
 final class HardcodedSecret implements FileRule {
+  /** Per file (this rule object is shared by every thread). */
+  private final FileVisit.Memo<Reported> reported =
+      FileVisit.Memo.of(() -> new Reported(new HashSet<>()));
+
   /** Words that make a name a secret whatever its value looks like. */
   private static final Set<String> SECRET_WORDS =
       Set.of(
@@ -364,7 +368,7 @@ final class HardcodedSecret implements FileRule {
   }
 
   private void report(FileVisit file, Expr value, String message) {
-    Reported r = file.state(this, () -> new Reported(new HashSet<>()));
+    Reported r = file.memo(reported);
     if (r.starts().add(value.range().start())) {
       file.report(value, message);
     }

@@ -20,6 +20,9 @@ import java.util.Set;
     severity = Severity.ERROR,
     effortMinutes = 20)
 final class SqlBuiltFromStrings implements FileRule {
+  /** Per file (this rule object is shared by every thread). */
+  private final FileVisit.Memo<Map<Key, Expr>> built = FileVisit.Memo.of(HashMap::new);
+
   private static final Set<String> EXECUTE = Set.of("execute", "executemany", "executescript");
   private static final Set<String> TEXT =
       Set.of("sqlalchemy.text", "sqlalchemy.sql.text", "sqlalchemy.sql.expression.text");
@@ -44,7 +47,7 @@ final class SqlBuiltFromStrings implements FileRule {
   public void visit(Node node, FileVisit file) {
     // Only names whose last value builds a query from strings are kept: most files have none, and
     // a name assigned anything else is forgotten.
-    Map<Key, Expr> built = file.state(this, HashMap::new);
+    Map<Key, Expr> built = file.memo(this.built);
     switch (node) {
       case Stmt.Assign a -> {
         boolean isBuilt = isBuilt(a.value(), file);
