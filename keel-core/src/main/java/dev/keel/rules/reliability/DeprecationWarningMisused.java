@@ -3,8 +3,7 @@ package dev.keel.rules.reliability;
 import dev.keel.finding.Severity;
 import dev.keel.python.ast.ConstantValue;
 import dev.keel.python.ast.Expr;
-import dev.keel.python.ast.Node;
-import dev.keel.rule.FileRule;
+import dev.keel.rule.CallRule;
 import dev.keel.rule.FileVisit;
 import dev.keel.rule.RuleSpec;
 import java.util.Locale;
@@ -17,26 +16,18 @@ import java.util.Set;
             + " filters miss it or it points at the library instead of the caller",
     severity = Severity.INFO,
     effortMinutes = 5)
-final class DeprecationWarningMisused implements FileRule {
+final class DeprecationWarningMisused implements CallRule {
   private static final Set<String> DEPRECATION_CATEGORIES =
       Set.of("DeprecationWarning", "PendingDeprecationWarning", "FutureWarning");
 
   @Override
-  public Set<Class<? extends Node>> nodeKinds() {
-    return Set.of(Expr.Call.class);
+  public Set<String> calls() {
+    return Set.of("warnings.warn");
   }
 
   @Override
-  public Set<String> callees() {
-    return Set.of("warn");
-  }
-
-  @Override
-  public void visit(Node node, FileVisit file) {
-    Expr.Call call = (Expr.Call) node;
-    if (file.qualifiedName(call.func()).filter("warnings.warn"::equals).isEmpty()
-        || call.hasDoubleStar()
-        || call.hasStarArgs()) {
+  public void visitCall(Expr.Call call, FileVisit file) {
+    if (call.hasDoubleStar() || call.hasStarArgs()) {
       return;
     }
     Expr message = call.argument(0, "message");

@@ -5,7 +5,7 @@ import dev.keel.python.ast.Expr;
 import dev.keel.python.ast.Node;
 import dev.keel.python.ast.Stmt;
 import dev.keel.python.ast.WithItem;
-import dev.keel.rule.FileRule;
+import dev.keel.rule.CallRule;
 import dev.keel.rule.FileVisit;
 import dev.keel.rule.RuleSpec;
 import java.util.HashSet;
@@ -16,7 +16,7 @@ import java.util.Set;
     summary = "an HTTP call without a timeout waits forever when the server does not answer",
     severity = Severity.WARNING,
     effortMinutes = 5)
-final class HttpCallWithoutTimeout implements FileRule {
+final class HttpCallWithoutTimeout implements CallRule {
   /** Per file (this rule object is shared by every thread). */
   private final FileVisit.Memo<Sessions> sessions = FileVisit.Memo.of(Sessions::new);
 
@@ -27,12 +27,24 @@ final class HttpCallWithoutTimeout implements FileRule {
   private static final Set<String> NO_DEFAULT_SESSIONS =
       Set.of("requests.Session", "requests.session", "requests.sessions.Session");
 
-  /** Every call `check` looks at ends in one of these. */
-  private static final Set<String> CALLEES = calleeNames();
+  /**
+   * The calls `check` looks at: the HTTP methods by name whatever the receiver (a session object's,
+   * requests' and httpx's functions), and the other clients.
+   */
+  private static final Set<String> CALLS = callsOf();
 
-  private static Set<String> calleeNames() {
-    Set<String> out = new HashSet<>(METHODS);
-    out.addAll(Set.of("stream", "Client", "AsyncClient", "urlopen", "ClientSession"));
+  private static Set<String> callsOf() {
+    Set<String> out = new HashSet<>();
+    for (String m : METHODS) {
+      out.add("*." + m);
+    }
+    out.addAll(
+        Set.of(
+            "httpx.stream",
+            "httpx.Client",
+            "httpx.AsyncClient",
+            "urllib.request.urlopen",
+            "aiohttp.ClientSession"));
     return Set.copyOf(out);
   }
 
@@ -42,12 +54,12 @@ final class HttpCallWithoutTimeout implements FileRule {
 
   @Override
   public Set<Class<? extends Node>> nodeKinds() {
-    return Set.of(Expr.Call.class, Stmt.Assign.class, WithItem.class);
+    return Set.of(Stmt.Assign.class, WithItem.class);
   }
 
   @Override
-  public Set<String> callees() {
-    return CALLEES;
+  public Set<String> calls() {
+    return CALLS;
   }
 
   @Override
@@ -70,9 +82,13 @@ final class HttpCallWithoutTimeout implements FileRule {
           sessions.names.add(n.id());
         }
       }
-      case Expr.Call c -> check(c, sessions, file);
       default -> {}
     }
+  }
+
+  @Override
+  public void visitCall(Expr.Call call, FileVisit file) {
+    check(call, file.memo(sessions), file);
   }
 
   private static boolean isSessionConstructor(Expr.Call c, FileVisit file) {

@@ -5,7 +5,7 @@ import dev.keel.python.ast.Alias;
 import dev.keel.python.ast.Expr;
 import dev.keel.python.ast.Node;
 import dev.keel.python.ast.Stmt;
-import dev.keel.rule.FileRule;
+import dev.keel.rule.CallRule;
 import dev.keel.rule.FileVisit;
 import dev.keel.rule.RuleSpec;
 import java.util.Set;
@@ -16,7 +16,7 @@ import java.util.Set;
         "Flask or Django debug mode is switched on in code: the debugger runs code for anyone",
     severity = Severity.ERROR,
     effortMinutes = 10)
-final class DebugModeEnabled implements FileRule {
+final class DebugModeEnabled implements CallRule {
   /** Per file (this rule object is shared by every thread). */
   private final FileVisit.Memo<Imports> imports = FileVisit.Memo.of(Imports::new);
 
@@ -26,12 +26,12 @@ final class DebugModeEnabled implements FileRule {
 
   @Override
   public Set<Class<? extends Node>> nodeKinds() {
-    return Set.of(Stmt.Import.class, Stmt.ImportFrom.class, Expr.Call.class, Stmt.Assign.class);
+    return Set.of(Stmt.Import.class, Stmt.ImportFrom.class, Stmt.Assign.class);
   }
 
   @Override
-  public Set<String> callees() {
-    return Set.of("run", "run_simple");
+  public Set<String> calls() {
+    return Set.of("werkzeug.serving.run_simple", "werkzeug.run_simple", "*.run");
   }
 
   @Override
@@ -48,10 +48,14 @@ final class DebugModeEnabled implements FileRule {
               f.level() == 0
                   && f.module() != null
                   && (f.module().equals("flask") || f.module().startsWith("flask."));
-      case Expr.Call c -> call(c, imports, file);
       case Stmt.Assign a -> assign(a, imports, file);
       default -> {}
     }
+  }
+
+  @Override
+  public void visitCall(Expr.Call call, FileVisit file) {
+    call(call, file.memo(imports), file);
   }
 
   private static void call(Expr.Call c, Imports imports, FileVisit file) {

@@ -7,7 +7,7 @@ import dev.keel.python.ast.Expr;
 import dev.keel.python.ast.Keyword;
 import dev.keel.python.ast.Node;
 import dev.keel.python.ast.Stmt;
-import dev.keel.rule.FileRule;
+import dev.keel.rule.CallRule;
 import dev.keel.rule.FileVisit;
 import dev.keel.rule.RuleSpec;
 import java.util.ArrayList;
@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
         "a password, token or key is written in the source, where everyone with the code has it",
     severity = Severity.ERROR,
     effortMinutes = 30)
-final class HardcodedSecret implements FileRule {
+final class HardcodedSecret implements CallRule {
   /** Per file (this rule object is shared by every thread). */
   private final FileVisit.Memo<Reported> reported =
       FileVisit.Memo.of(() -> new Reported(new HashSet<>()));
@@ -192,11 +192,25 @@ final class HardcodedSecret implements FileRule {
     return Set.of(
         Stmt.Assign.class,
         Stmt.AnnAssign.class,
-        Expr.Call.class,
         Expr.Dict.class,
         Expr.Compare.class,
         Arguments.class,
         Expr.Constant.class);
+  }
+
+  @Override
+  public Set<String> calls() {
+    return Set.of(EVERY_CALL);
+  }
+
+  @Override
+  public void visitCall(Expr.Call call, FileVisit file) {
+    for (int i = 0, size = call.keywords().size(); i < size; i++) {
+      Keyword k = call.keywords().get(i);
+      if (k.arg() != null) {
+        byName(k.arg(), k.value(), file);
+      }
+    }
   }
 
   @Override
@@ -211,14 +225,6 @@ final class HardcodedSecret implements FileRule {
       case Stmt.AnnAssign a -> {
         if (a.value() != null) {
           byName(nameOf(a.target()), a.value(), file);
-        }
-      }
-      case Expr.Call c -> {
-        for (int i = 0, size = c.keywords().size(); i < size; i++) {
-          Keyword k = c.keywords().get(i);
-          if (k.arg() != null) {
-            byName(k.arg(), k.value(), file);
-          }
         }
       }
       case Expr.Dict d -> {

@@ -5,7 +5,7 @@ import dev.keel.python.ast.Expr;
 import dev.keel.python.ast.Node;
 import dev.keel.python.ast.Operator;
 import dev.keel.python.ast.Stmt;
-import dev.keel.rule.FileRule;
+import dev.keel.rule.CallRule;
 import dev.keel.rule.FileVisit;
 import dev.keel.rule.RuleSpec;
 import java.util.HashMap;
@@ -19,7 +19,7 @@ import java.util.Set;
         "SQL built with %, +, .format or an f-string is executed: values can rewrite the query",
     severity = Severity.ERROR,
     effortMinutes = 20)
-final class SqlBuiltFromStrings implements FileRule {
+final class SqlBuiltFromStrings implements CallRule {
   /** Per file (this rule object is shared by every thread). */
   private final FileVisit.Memo<Map<Key, Expr>> built = FileVisit.Memo.of(HashMap::new);
 
@@ -27,20 +27,27 @@ final class SqlBuiltFromStrings implements FileRule {
   private static final Set<String> TEXT =
       Set.of("sqlalchemy.text", "sqlalchemy.sql.text", "sqlalchemy.sql.expression.text");
 
-  private static final Set<String> CALLEES =
-      Set.of("execute", "executemany", "executescript", "text");
+  private static final Set<String> CALLS = callsOf();
+
+  private static Set<String> callsOf() {
+    Set<String> out = new java.util.HashSet<>(TEXT);
+    for (String e : EXECUTE) {
+      out.add("*." + e); // a cursor's or connection's, whatever the receiver
+    }
+    return Set.copyOf(out);
+  }
 
   /** The last value assigned to each name, per enclosing function (or the module). */
   private record Key(int scope, String name) {}
 
   @Override
   public Set<Class<? extends Node>> nodeKinds() {
-    return Set.of(Expr.Call.class, Stmt.Assign.class, Stmt.AnnAssign.class, Stmt.AugAssign.class);
+    return Set.of(Stmt.Assign.class, Stmt.AnnAssign.class, Stmt.AugAssign.class);
   }
 
   @Override
-  public Set<String> callees() {
-    return CALLEES;
+  public Set<String> calls() {
+    return CALLS;
   }
 
   @Override
@@ -80,9 +87,13 @@ final class SqlBuiltFromStrings implements FileRule {
           remember(built, k, after, isBuilt(after, file));
         }
       }
-      case Expr.Call call -> check(call, file, built);
       default -> {}
     }
+  }
+
+  @Override
+  public void visitCall(Expr.Call call, FileVisit file) {
+    check(call, file, file.memo(built));
   }
 
   private static void remember(Map<Key, Expr> built, Key k, Expr value, boolean isBuilt) {

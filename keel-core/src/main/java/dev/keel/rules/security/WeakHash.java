@@ -2,8 +2,7 @@ package dev.keel.rules.security;
 
 import dev.keel.finding.Severity;
 import dev.keel.python.ast.Expr;
-import dev.keel.python.ast.Node;
-import dev.keel.rule.FileRule;
+import dev.keel.rule.CallRule;
 import dev.keel.rule.FileVisit;
 import dev.keel.rule.RuleSpec;
 import java.util.Locale;
@@ -14,7 +13,7 @@ import java.util.Set;
     summary = "md5 or sha1 used without usedforsecurity=False: broken for passwords and signatures",
     severity = Severity.WARNING,
     effortMinutes = 15)
-final class WeakHash implements FileRule {
+final class WeakHash implements CallRule {
   private static final Set<String> WEAK = Set.of("md2", "md4", "md5", "sha", "sha1");
   private static final Set<String> OTHER_LIBRARIES =
       Set.of(
@@ -28,28 +27,24 @@ final class WeakHash implements FileRule {
           "cryptography.hazmat.primitives.hashes.MD5",
           "cryptography.hazmat.primitives.hashes.SHA1");
 
-  private static final Set<String> CALLEES = callees(WEAK, OTHER_LIBRARIES);
+  private static final Set<String> CALLS = callsOf(WEAK, OTHER_LIBRARIES);
 
-  private static Set<String> callees(Set<String> weak, Set<String> others) {
-    Set<String> out = new java.util.HashSet<>(weak);
-    out.add("new");
-    out.addAll(FileRule.lastParts(others));
+  private static Set<String> callsOf(Set<String> weak, Set<String> others) {
+    Set<String> out = new java.util.HashSet<>(others);
+    for (String w : weak) {
+      out.add("hashlib." + w);
+    }
+    out.add("hashlib.new");
     return Set.copyOf(out);
   }
 
   @Override
-  public Set<Class<? extends Node>> nodeKinds() {
-    return Set.of(Expr.Call.class);
+  public Set<String> calls() {
+    return CALLS;
   }
 
   @Override
-  public Set<String> callees() {
-    return CALLEES;
-  }
-
-  @Override
-  public void visit(Node node, FileVisit file) {
-    Expr.Call call = (Expr.Call) node;
+  public void visitCall(Expr.Call call, FileVisit file) {
     String q = file.qualifiedName(call.func()).orElse("");
     String algorithm = null;
     if (q.startsWith("hashlib.") && WEAK.contains(q.substring("hashlib.".length()))) {
