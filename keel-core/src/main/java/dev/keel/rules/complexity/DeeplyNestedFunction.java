@@ -50,7 +50,9 @@ final class DeeplyNestedFunction implements FileRule {
       defs.start(node, new Deepest(Measured.of(node, file)));
       return;
     }
-    Stmt block = (Stmt) node;
+    if (!(node instanceof Stmt block)) {
+      return; // only defs and the blocks of Nesting.BLOCKS are shown
+    }
     Nesting.Place place = Nesting.countsFor(block, file.ancestors(), file.text());
     Deepest owner = place == null ? null : defs.of(place.def());
     if (owner != null && place.level() > owner.depth) {
