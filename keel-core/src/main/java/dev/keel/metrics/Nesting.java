@@ -124,23 +124,26 @@ public final class Nesting {
           Stmt.Match.class);
 
   /**
-   * For a walk that visits every block once, parents first: the def whose nesting block statement
-   * {@code block} counts for, given its enclosing nodes (outermost first), or {@code null} (at
-   * module level, or in a class). {@code level[0]} receives the level the block sits at, as {@link
-   * #of} counts it: the blocks on the path from the def down to it, {@code elif}s not counted.
+   * Where a block sits: in {@code def}, at {@code level} as {@link #of} counts it (the blocks on
+   * the path from the def down to it, {@code elif}s not counted).
    */
-  public static Node countsFor(Stmt block, List<Node> ancestors, String text, int[] level) {
+  public record Place(Node def, int level) {}
+
+  /**
+   * For a walk that visits every block once, parents first: the def whose nesting block statement
+   * {@code block} counts for, given its enclosing nodes (outermost first), and the level it sits at
+   * there; {@code null} at module level or in a class.
+   */
+  public static Place countsFor(Stmt block, List<Node> ancestors, String text) {
     int depth = isElif(block, ancestors, ancestors.size(), text) ? 0 : 1;
     for (int i = ancestors.size() - 1; i >= 0; i--) {
       Node a = ancestors.get(i);
       switch (a) {
         case Stmt.FunctionDef f -> {
-          level[0] = depth;
-          return a;
+          return new Place(a, depth);
         }
         case Stmt.AsyncFunctionDef f -> {
-          level[0] = depth;
-          return a;
+          return new Place(a, depth);
         }
         case Stmt.ClassDef c -> {
           return null;

@@ -13,9 +13,11 @@ import dev.keel.python.ast.SyntaxChildren;
 import dev.keel.semantic.SemanticModel;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
@@ -25,13 +27,24 @@ import java.util.function.Consumer;
 public final class FileRules {
   private record Entry(RuleDescriptor descriptor, FileRule rule) {}
 
+  /**
+   * A call rule as the walk hands it the calls whose callee's last name is one of its names: all of
+   * them ({@code anyCallee}: it named {@code "*.NAME"}, or every call), or those that resolve to
+   * one of {@code qualified}.
+   */
+  private record CallEntry(
+      RuleDescriptor descriptor, CallRule rule, boolean anyCallee, Set<String> qualified) {}
+
   private final List<Entry> all = new ArrayList<>();
   private final Map<Class<?>, Entry[]> byKind = new HashMap<>();
 
-  /** Rules that want only some calls ({@link FileRule#callees}), by the callee's last part. */
-  private final Map<String, Entry[]> byCallee = new HashMap<>();
+  /** Call rules that want every call ({@link CallRule#EVERY_CALL}). */
+  private CallEntry[] everyCall = new CallEntry[0];
 
-  private boolean anyCallees;
+  /** The other call rules, by the last name of the callees they want. */
+  private final Map<String, CallEntry[]> byCallee = new HashMap<>();
+
+  private boolean anyCalls;
 
   /** No rule wants the kind. */
   private static final Entry[] NONE = new Entry[0];
@@ -118,31 +131,75 @@ public final class FileRules {
   /** The file rules among {@code rules}. */
   public FileRules(List<RuleDescriptor> rules) {
     Map<Class<?>, List<Entry>> lists = new HashMap<>();
-    Map<String, List<Entry>> callLists = new HashMap<>();
+    List<CallEntry> every = new ArrayList<>();
+    Map<String, List<CallEntry>> callLists = new HashMap<>();
     for (RuleDescriptor d : rules) {
       if (d.rule() instanceof FileRule fr) {
         Entry e = new Entry(d, fr);
         all.add(e);
         for (Class<? extends Node> k : fr.nodeKinds()) {
-          if (k == Expr.Call.class && !fr.callees().isEmpty()) {
-            for (String callee : fr.callees()) {
-              callLists.computeIfAbsent(callee, x -> new ArrayList<>()).add(e);
-            }
-            anyCallees = true;
-          } else {
-            lists.computeIfAbsent(k, x -> new ArrayList<>()).add(e);
+          if (k == Expr.Call.class && fr instanceof CallRule) {
+            throw new IllegalArgumentException(
+                d.code() + ": a call rule receives calls through visitCall, not nodeKinds");
           }
+          lists.computeIfAbsent(k, x -> new ArrayList<>()).add(e);
+        }
+        if (fr instanceof CallRule cr) {
+          addCallRule(d, cr, every, callLists);
         }
       }
     }
-    if (anyCallees) {
-      // Calls go through the walk's callee dispatch even when no rule wants every call.
+    if (anyCalls) {
+      // Calls go through the walk's call dispatch even when no other rule wants them.
       lists.putIfAbsent(Expr.Call.class, new ArrayList<>());
     }
     lists.forEach((k, v) -> byKind.put(k, v.toArray(Entry[]::new)));
     inertNames = !byKind.containsKey(Expr.Name.class) && !byKind.containsKey(Expr.Attribute.class);
     fillDispatch();
-    callLists.forEach((k, v) -> byCallee.put(k, v.toArray(Entry[]::new)));
+    everyCall = every.toArray(CallEntry[]::new);
+    callLists.forEach((k, v) -> byCallee.put(k, v.toArray(CallEntry[]::new)));
+  }
+
+  /**
+   * The filter of a call rule, derived from the names it gives: by last name, each either open to
+   * any callee of that name or to the qualified names that end in it.
+   */
+  private void addCallRule(
+      RuleDescriptor d,
+      CallRule rule,
+      List<CallEntry> every,
+      Map<String, List<CallEntry>> callLists) {
+    Set<String> calls = rule.calls();
+    if (calls.isEmpty()) {
+      throw new IllegalArgumentException(d.code() + ": a call rule names the calls it wants");
+    }
+    anyCalls = true;
+    if (calls.contains(CallRule.EVERY_CALL)) {
+      every.add(new CallEntry(d, rule, true, Set.of()));
+      return;
+    }
+    Map<String, Set<String>> qualifiedByLast = new TreeMap<>();
+    Set<String> anyByLast = new HashSet<>();
+    for (String name : calls) {
+      if (name.startsWith("*.")) {
+        String last = name.substring(2);
+        anyByLast.add(last);
+        qualifiedByLast.computeIfAbsent(last, x -> new HashSet<>());
+      } else {
+        String last = name.substring(name.lastIndexOf('.') + 1);
+        qualifiedByLast.computeIfAbsent(last, x -> new HashSet<>()).add(name);
+      }
+    }
+    qualifiedByLast.forEach(
+        (last, qualified) ->
+            callLists
+                .computeIfAbsent(last, x -> new ArrayList<>())
+                .add(
+                    new CallEntry(
+                        d,
+                        rule,
+                        anyByLast.contains(last),
+                        anyByLast.contains(last) ? Set.of() : Set.copyOf(qualified))));
   }
 
   public boolean isEmpty() {
@@ -200,8 +257,8 @@ public final class FileRules {
       if (inertNames && n instanceof Expr.Attribute a && isNameChain(a)) {
         return; // `self.x`, `os.path.join`: nothing below for any rule (13% of all nodes)
       }
-      if (anyCallees && n instanceof Expr.Call call) {
-        byCallee(call);
+      if (anyCalls && n instanceof Expr.Call call) {
+        calls(call);
       }
       if ((n instanceof Stmt || (++steps & 1023) == 0) && Thread.currentThread().isInterrupted()) {
         // The file ran past its deadline and was abandoned: stop here rather than finish unseen.
@@ -240,8 +297,12 @@ public final class FileRules {
       }
     }
 
-    /** Hands a call to the rules that want calls of its callee's name. */
-    private void byCallee(Expr.Call call) {
+    /** Hands a call to the rules that want every call, then to those that want its callee. */
+    private void calls(Expr.Call call) {
+      for (CallEntry e : everyCall) {
+        visit.use(e.descriptor());
+        e.rule().visitCall(call, visit);
+      }
       String name =
           switch (call.func()) {
             case Expr.Attribute a -> a.attr();
@@ -262,11 +323,16 @@ public final class FileRules {
       }
     }
 
-    private void visitAll(Entry[] entries, Node n) {
+    private void visitAll(CallEntry[] entries, Expr.Call call) {
       if (entries != null) {
-        for (Entry e : entries) {
-          visit.use(e.descriptor());
-          e.rule().visit(n, visit);
+        for (CallEntry e : entries) {
+          // Resolved only for a rule that asks which function it is: FileVisit keeps the answer
+          // for the rule's own question.
+          if (e.anyCallee()
+              || e.qualified().contains(visit.qualifiedName(call.func()).orElse(""))) {
+            visit.use(e.descriptor());
+            e.rule().visitCall(call, visit);
+          }
         }
       }
     }

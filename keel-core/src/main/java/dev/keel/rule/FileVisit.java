@@ -19,6 +19,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -31,13 +32,19 @@ public final class FileVisit {
   private final KeelConfig config;
   private final List<Node> ancestors = new ArrayList<>();
   private final List<Node> ancestorsView = Collections.unmodifiableList(ancestors);
-  private final Map<Object, Object> state = new IdentityHashMap<>();
+  private final Map<Memo<?>, Object> memos = new IdentityHashMap<>();
   // The last few expressions resolved and their answers: the rules that look at a call ask about
   // its callee one after another, so a handful of entries catches nearly every repeat, at no
   // hashing cost (an identity map over every call of a file costs more than it saves).
   private final Expr[] recent = new Expr[4];
-  private final Object[] recentNames = new Object[4];
+
+  @SuppressWarnings("unchecked") // an array of a generic type can only be made raw
+  private final Optional<String>[] recentNames = new Optional[4];
+
   private int nextRecent;
+  // The def last described by function(Node), and its description.
+  private Node functionNode;
+  private Optional<FunctionSyntax> functionSyntax;
   private final List<Finding> findings = new ArrayList<>();
   private RuleDescriptor current;
   private SemanticModel semantic;
@@ -119,9 +126,7 @@ public final class FileVisit {
   public Optional<String> qualifiedName(Expr e) {
     for (int i = 0; i < recent.length; i++) {
       if (recent[i] == e) {
-        @SuppressWarnings("unchecked")
-        Optional<String> q = (Optional<String>) recentNames[i];
-        return q;
+        return recentNames[i];
       }
     }
     Optional<String> q = semantic().qualifiedName(e);
@@ -144,27 +149,53 @@ public final class FileVisit {
    * {@code CPX} and {@code TYP} rules visit each def one after another).
    */
   public Optional<FunctionSyntax> function(Node node) {
-    Object[] last = state(FunctionSyntax.class, () -> new Object[2]);
-    if (last[0] != node) {
-      last[0] = node;
-      last[1] = FunctionSyntax.of(node, ancestors());
+    if (functionNode != node) {
+      functionNode = node;
+      functionSyntax = FunctionSyntax.of(node, ancestors());
     }
-    @SuppressWarnings("unchecked")
-    Optional<FunctionSyntax> def = (Optional<FunctionSyntax>) last[1];
-    return def;
+    return functionSyntax;
   }
 
-  /** Per-file state of a rule, made on first use. */
-  @SuppressWarnings("unchecked")
-  public <T> T state(Object key, Supplier<T> init) {
-    // Asked on nearly every visit: a plain lookup, no lambda, and keys compared by identity (a
-    // rule instance or a constant object).
-    Object s = state.get(key);
-    if (s == null) {
-      s = init.get();
-      state.put(key, s);
+  /**
+   * What a rule keeps about this file while the walk goes on (names seen so far, a tally per def),
+   * made by the memo's factory on first use. Rule objects are shared by every thread, so this is
+   * where per-file state lives.
+   */
+  public <T> T memo(Memo<T> memo) {
+    // Asked on nearly every visit: a plain lookup, no lambda, memos compared by identity.
+    Object value = memos.get(memo);
+    if (value == null) {
+      value = memo.factory.apply(this);
+      memos.put(memo, value);
     }
-    return (T) s;
+    @SuppressWarnings("unchecked") // only memo's own factory made the value under memo
+    T t = (T) value;
+    return t;
+  }
+
+  /**
+   * A kind of per-file state, typed: a rule declares one as a field ({@code private final
+   * Memo<Seen> seen = Memo.of(Seen::new)}) and asks {@link #memo} for this file's value. Each memo
+   * object is its own slot: an instance field keeps each rule object's state apart, a {@code
+   * static} one is shared by the rules that agree to share it (the {@code CPX} rules' measured
+   * defs).
+   */
+  public static final class Memo<T> {
+    private final Function<FileVisit, ? extends T> factory;
+
+    private Memo(Function<FileVisit, ? extends T> factory) {
+      this.factory = factory;
+    }
+
+    /** A memo whose value for each file {@code factory} makes on first use. */
+    public static <T> Memo<T> of(Supplier<? extends T> factory) {
+      return new Memo<>(file -> factory.get());
+    }
+
+    /** A memo whose value is a fact about the file, worked out from it on first use. */
+    public static <T> Memo<T> computed(Function<FileVisit, ? extends T> fact) {
+      return new Memo<>(fact);
+    }
   }
 
   /** A finding on a node. */

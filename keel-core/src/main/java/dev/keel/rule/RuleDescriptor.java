@@ -40,11 +40,11 @@ public record RuleDescriptor(
     String doc = RuleDocs.load(rule.getClass());
     return new RuleDescriptor(
         spec.code(),
-        spec.name(),
+        spec.name().isEmpty() ? rule.getClass().getSimpleName() : spec.name(),
         spec.summary(),
         spec.severity(),
         spec.effortMinutes(),
-        spec.scope(),
+        Scope.of(rule),
         doc,
         rule);
   }

@@ -7,7 +7,6 @@ import dev.keel.rule.FindingSink;
 import dev.keel.rule.ProjectContext;
 import dev.keel.rule.ProjectRule;
 import dev.keel.rule.RuleSpec;
-import dev.keel.rule.Scope;
 import dev.keel.semantic.ImportKind;
 import dev.keel.semantic.ImportRecord;
 import dev.keel.semantic.ModuleGraph;
@@ -25,11 +24,9 @@ import java.util.TreeSet;
 
 @RuleSpec(
     code = "ARC007",
-    name = "BrokenContract",
     summary = "an import breaks a layers, forbidden or independence contract",
     severity = Severity.ERROR,
-    effortMinutes = 45,
-    scope = Scope.PROJECT)
+    effortMinutes = 45)
 final class BrokenContract implements ProjectRule {
   /** Conventional layer names, highest first, used when no contract is configured. */
   static final List<Set<String>> CONVENTIONAL =

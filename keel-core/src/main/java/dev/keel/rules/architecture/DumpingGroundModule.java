@@ -6,7 +6,6 @@ import dev.keel.python.ast.Stmt;
 import dev.keel.rule.FileRule;
 import dev.keel.rule.FileVisit;
 import dev.keel.rule.RuleSpec;
-import dev.keel.rule.Scope;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,11 +15,9 @@ import java.util.Set;
 
 @RuleSpec(
     code = "ARC004",
-    name = "DumpingGroundModule",
     summary = "a utils/helpers/misc/common module collects many definitions with no common theme",
     severity = Severity.WARNING,
-    effortMinutes = 60,
-    scope = Scope.FILE)
+    effortMinutes = 60)
 final class DumpingGroundModule implements FileRule {
   static final Set<String> GENERIC_NAMES =
       Set.of(

@@ -6,16 +6,13 @@ import dev.keel.rule.FindingSink;
 import dev.keel.rule.ProjectContext;
 import dev.keel.rule.ProjectRule;
 import dev.keel.rule.RuleSpec;
-import dev.keel.rule.Scope;
 import java.util.List;
 
 @RuleSpec(
     code = "ARC002",
-    name = "EmptyPackage",
     summary = "a package folder holds nothing but an empty __init__.py",
     severity = Severity.INFO,
-    effortMinutes = 5,
-    scope = Scope.PROJECT)
+    effortMinutes = 5)
 final class EmptyPackage implements ProjectRule {
   @Override
   public void check(ProjectContext project, FindingSink out) {

@@ -5,7 +5,6 @@ import dev.keel.rule.FindingSink;
 import dev.keel.rule.ProjectContext;
 import dev.keel.rule.ProjectRule;
 import dev.keel.rule.RuleSpec;
-import dev.keel.rule.Scope;
 import dev.keel.semantic.ImportKind;
 import dev.keel.semantic.ModuleGraph;
 import java.util.HashMap;
@@ -15,11 +14,9 @@ import java.util.Set;
 
 @RuleSpec(
     code = "ARC008",
-    name = "HubModule",
     summary = "a module is imported by half the project and itself imports half the project",
     severity = Severity.WARNING,
-    effortMinutes = 120,
-    scope = Scope.PROJECT)
+    effortMinutes = 120)
 final class HubModule implements ProjectRule {
   /** Below this many modules, everything is close to everything and hubs mean little. */
   static final int MIN_MODULES = 8;

@@ -7,7 +7,6 @@ import dev.keel.rule.FindingSink;
 import dev.keel.rule.ProjectContext;
 import dev.keel.rule.ProjectRule;
 import dev.keel.rule.RuleSpec;
-import dev.keel.rule.Scope;
 import dev.keel.semantic.ImportKind;
 import dev.keel.semantic.ModuleGraph;
 import dev.keel.semantic.ModuleSummary;
@@ -16,11 +15,9 @@ import java.util.Optional;
 
 @RuleSpec(
     code = "ARC006",
-    name = "ImportCycle",
     summary = "project modules import each other in a cycle at import time",
     severity = Severity.WARNING,
-    effortMinutes = 60,
-    scope = Scope.PROJECT)
+    effortMinutes = 60)
 final class ImportCycle implements ProjectRule {
   @Override
   public void check(ProjectContext project, FindingSink out) {

@@ -7,18 +7,15 @@ import dev.keel.python.ast.Stmt;
 import dev.keel.rule.FileRule;
 import dev.keel.rule.FileVisit;
 import dev.keel.rule.RuleSpec;
-import dev.keel.rule.Scope;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 @RuleSpec(
     code = "ARC003",
-    name = "LogicInInit",
     summary = "__init__.py holds functions, classes or statements beyond imports and constants",
     severity = Severity.WARNING,
-    effortMinutes = 30,
-    scope = Scope.FILE)
+    effortMinutes = 30)
 final class LogicInInit implements FileRule {
   @Override
   public Set<Class<? extends Node>> nodeKinds() {

@@ -6,7 +6,6 @@ import dev.keel.rule.FindingSink;
 import dev.keel.rule.ProjectContext;
 import dev.keel.rule.ProjectRule;
 import dev.keel.rule.RuleSpec;
-import dev.keel.rule.Scope;
 import dev.keel.semantic.BindingKind;
 import dev.keel.semantic.ModuleSummary;
 import java.util.ArrayList;
@@ -16,11 +15,9 @@ import java.util.TreeMap;
 
 @RuleSpec(
     code = "ARC009",
-    name = "OneDefinitionModules",
     summary = "most modules of a package hold a single class or function and little else",
     severity = Severity.INFO,
-    effortMinutes = 60,
-    scope = Scope.PROJECT)
+    effortMinutes = 60)
 final class OneDefinitionModules implements ProjectRule {
   static final int MIN_MODULES = 5;
   static final double SHARE = 0.7;

@@ -6,18 +6,15 @@ import dev.keel.rule.FindingSink;
 import dev.keel.rule.ProjectContext;
 import dev.keel.rule.ProjectRule;
 import dev.keel.rule.RuleSpec;
-import dev.keel.rule.Scope;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
 @RuleSpec(
     code = "ARC001",
-    name = "PackageTooDeep",
     summary = "packages are nested deeper than max-package-depth",
     severity = Severity.WARNING,
-    effortMinutes = 60,
-    scope = Scope.PROJECT)
+    effortMinutes = 60)
 final class PackageTooDeep implements ProjectRule {
   @Override
   public void check(ProjectContext project, FindingSink out) {

@@ -6,7 +6,6 @@ import dev.keel.rule.FindingSink;
 import dev.keel.rule.ProjectContext;
 import dev.keel.rule.ProjectRule;
 import dev.keel.rule.RuleSpec;
-import dev.keel.rule.Scope;
 import dev.keel.rules.project.RequiresPython;
 import dev.keel.semantic.PythonTables;
 import dev.keel.semantic.PythonVersion;
@@ -14,11 +13,9 @@ import java.util.Optional;
 
 @RuleSpec(
     code = "ARC005",
-    name = "ShadowsStdlibModule",
     summary = "a top-level module or package is named like a standard-library module it shadows",
     severity = Severity.WARNING,
-    effortMinutes = 20,
-    scope = Scope.PROJECT)
+    effortMinutes = 20)
 final class ShadowsStdlibModule implements ProjectRule {
   @Override
   public void check(ProjectContext project, FindingSink out) {

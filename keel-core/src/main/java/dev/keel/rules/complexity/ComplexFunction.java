@@ -6,18 +6,15 @@ import dev.keel.python.ast.Node;
 import dev.keel.rule.FileRule;
 import dev.keel.rule.FileVisit;
 import dev.keel.rule.RuleSpec;
-import dev.keel.rule.Scope;
 import java.util.HashSet;
 import java.util.Set;
 
 @RuleSpec(
     code = "CPX001",
-    name = "ComplexFunction",
     summary =
         "A function's cyclomatic complexity, counted as radon counts it, is above max-complexity",
     severity = Severity.WARNING,
-    effortMinutes = 30,
-    scope = Scope.FILE)
+    effortMinutes = 30)
 final class ComplexFunction implements FileRule {
   private static final Set<Class<? extends Node>> KINDS = kinds();
 
@@ -32,16 +29,29 @@ final class ComplexFunction implements FileRule {
     return KINDS;
   }
 
+  /** Radon's complexity of a def so far: the walk feeds it every weighed node it counts for. */
+  private static final class Complexity {
+    final Measured def;
+    int value = 1;
+
+    Complexity(Measured def) {
+      this.def = def;
+    }
+  }
+
+  private final FileVisit.Memo<PerDef<Complexity>> complexities = FileVisit.Memo.of(PerDef::new);
+
   @Override
   public void visit(Node node, FileVisit file) {
+    PerDef<Complexity> defs = file.memo(complexities);
     if (Measured.DEFS.contains(node.getClass())) {
-      Measured.of(node, file);
+      defs.start(node, new Complexity(Measured.of(node, file)));
     }
     int weight = RadonComplexity.weight(node);
     if (weight > 0) {
-      Measured owner = Measured.owner(RadonComplexity.countsFor(node, file.ancestors()), file);
+      Complexity owner = defs.of(RadonComplexity.countsFor(node, file.ancestors()));
       if (owner != null) {
-        owner.complexity += weight;
+        owner.value += weight;
       }
     }
   }
@@ -49,9 +59,9 @@ final class ComplexFunction implements FileRule {
   @Override
   public void finish(FileVisit file) {
     int limit = file.config().thresholds().maxComplexity();
-    for (Measured m : Measured.all(file)) {
-      if (m.complexity > limit) {
-        file.report(m.nameRange(), message(m.name(), m.complexity, limit));
+    for (Complexity c : file.memo(complexities).all()) {
+      if (c.value > limit) {
+        file.report(c.def.nameRange(), message(c.def.name(), c.value, limit));
       }
     }
   }

@@ -5,16 +5,13 @@ import dev.keel.python.ast.Node;
 import dev.keel.rule.FileRule;
 import dev.keel.rule.FileVisit;
 import dev.keel.rule.RuleSpec;
-import dev.keel.rule.Scope;
 import java.util.Set;
 
 @RuleSpec(
     code = "CPX002",
-    name = "LongFunction",
     summary = "A function is longer than max-function-length lines",
     severity = Severity.WARNING,
-    effortMinutes = 30,
-    scope = Scope.FILE)
+    effortMinutes = 30)
 final class LongFunction implements FileRule {
   @Override
   public Set<Class<? extends Node>> nodeKinds() {

@@ -6,43 +6,28 @@ import dev.keel.python.ast.Node;
 import dev.keel.python.ast.Stmt;
 import dev.keel.python.ast.TextRange;
 import dev.keel.rule.FileVisit;
-import java.util.ArrayList;
 import java.util.IdentityHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * The def being visited, measured on demand: the {@code CPX} rules visit it one after another and
- * share one instance, and each measure is computed only when a rule asks for it.
+ * share one instance, and each measure is computed only when a rule asks for it. Nothing a rule
+ * adds up lives here: a rule that tallies something per def keeps its own {@link PerDef}.
  */
 final class Measured {
   static final Set<Class<? extends Node>> DEFS =
       Set.of(Stmt.FunctionDef.class, Stmt.AsyncFunctionDef.class);
 
-  private static final Object KEY = new Object();
-
-  /** The defs of a file in the order the walk met them, and by node. */
-  private static final class Defs {
-    final List<Measured> inOrder = new ArrayList<>();
-    final Map<Node, Measured> byNode = new IdentityHashMap<>();
-  }
+  /** Every def of the file measured so far, shared by the {@code CPX} rules. */
+  private static final FileVisit.Memo<Map<Node, Measured>> MEASURED =
+      FileVisit.Memo.of(IdentityHashMap::new);
 
   private final FunctionSyntax def;
   private final FileVisit file;
+  // Worked out on first use, then fixed.
   private TextRange nameRange;
   private int[] lines;
-
-  /**
-   * Radon's complexity so far: the walk feeds every weighed node to the def it counts for (CPX001),
-   * so no def is walked twice.
-   */
-  int complexity = 1;
-
-  /** The deepest nesting so far and the first block that reached it (CPX004). */
-  int depth;
-
-  Stmt deepest;
 
   private Measured(FunctionSyntax def, FileVisit file) {
     this.def = def;
@@ -51,27 +36,16 @@ final class Measured {
 
   /**
    * The def {@code node}, measured once for every {@code CPX} rule: made the first time a rule is
-   * shown the def, found again by the later ones and by {@link #owner}.
+   * shown the def, found again by the later ones.
    */
   static Measured of(Node node, FileVisit file) {
-    Defs defs = file.state(KEY, Defs::new);
-    Measured m = defs.byNode.get(node);
+    Map<Node, Measured> measured = file.memo(MEASURED);
+    Measured m = measured.get(node);
     if (m == null) {
       m = new Measured(file.function(node).orElseThrow(), file);
-      defs.inOrder.add(m);
-      defs.byNode.put(node, m);
+      measured.put(node, m);
     }
     return m;
-  }
-
-  /** The def a node counts for ({@code null}: none), met by the walk before the node. */
-  static Measured owner(Node def, FileVisit file) {
-    return def == null ? null : file.state(KEY, Defs::new).byNode.get(def);
-  }
-
-  /** Every def of the file, in the order the walk met them. */
-  static List<Measured> all(FileVisit file) {
-    return file.state(KEY, Defs::new).inOrder;
   }
 
   FunctionSyntax syntax() {

@@ -5,16 +5,13 @@ import dev.keel.python.ast.Node;
 import dev.keel.rule.FileRule;
 import dev.keel.rule.FileVisit;
 import dev.keel.rule.RuleSpec;
-import dev.keel.rule.Scope;
 import java.util.Set;
 
 @RuleSpec(
     code = "CPX003",
-    name = "TooManyParameters",
     summary = "A function takes more than max-parameters parameters (self and cls not counted)",
     severity = Severity.WARNING,
-    effortMinutes = 20,
-    scope = Scope.FILE)
+    effortMinutes = 20)
 final class TooManyParameters implements FileRule {
   @Override
   public Set<Class<? extends Node>> nodeKinds() {

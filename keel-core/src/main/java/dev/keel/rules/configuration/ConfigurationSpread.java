@@ -7,7 +7,6 @@ import dev.keel.rule.FindingSink;
 import dev.keel.rule.ProjectContext;
 import dev.keel.rule.ProjectRule;
 import dev.keel.rule.RuleSpec;
-import dev.keel.rule.Scope;
 import dev.keel.semantic.ModuleFacts;
 import dev.keel.semantic.ModuleSummary;
 import java.util.ArrayList;
@@ -17,11 +16,9 @@ import java.util.TreeSet;
 
 @RuleSpec(
     code = "CFG101",
-    name = "ConfigurationSpread",
     summary = "the environment is read in several modules instead of one configuration module",
     severity = Severity.WARNING,
-    effortMinutes = 20,
-    scope = Scope.PROJECT)
+    effortMinutes = 20)
 final class ConfigurationSpread implements ProjectRule {
   /** Two modules reading a variable each is a choice; three or more is a spread. */
   static final int MIN_MODULES = 3;

@@ -7,7 +7,6 @@ import dev.keel.rule.FindingSink;
 import dev.keel.rule.ProjectContext;
 import dev.keel.rule.ProjectRule;
 import dev.keel.rule.RuleSpec;
-import dev.keel.rule.Scope;
 import dev.keel.semantic.ModuleFacts;
 import dev.keel.semantic.ModuleSummary;
 import java.util.ArrayList;
@@ -18,12 +17,10 @@ import java.util.Optional;
 
 @RuleSpec(
     code = "CFG102",
-    name = "ImportTimeEffectThroughCall",
     summary =
         "a module calls, at import time, a project function that opens a connection, starts a process or writes",
     severity = Severity.WARNING,
-    effortMinutes = 30,
-    scope = Scope.PROJECT)
+    effortMinutes = 30)
 final class ImportTimeEffectThroughCall implements ProjectRule {
   /** Calls with an effect on the world, and what the effect is. */
   static final Map<String, String> EFFECTS =

@@ -5,24 +5,24 @@ import dev.keel.python.ast.ConstantValue;
 import dev.keel.python.ast.Expr;
 import dev.keel.python.ast.Node;
 import dev.keel.python.ast.Stmt;
-import dev.keel.rule.FileRule;
+import dev.keel.rule.CallRule;
 import dev.keel.rule.FileVisit;
 import dev.keel.rule.RuleSpec;
-import dev.keel.rule.Scope;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
 @RuleSpec(
     code = "CFG002",
-    name = "ImportTimeSideEffect",
     summary =
         "importing the module does work (connections, threads, processes, file writes, logging"
             + " set-up, sys.path edits): every importer pays for it and tests cannot avoid it",
     severity = Severity.WARNING,
-    effortMinutes = 20,
-    scope = Scope.FILE)
-final class ImportTimeSideEffect implements FileRule {
+    effortMinutes = 20)
+final class ImportTimeSideEffect implements CallRule {
+  /** Per file (this rule object is shared by every thread). */
+  private final FileVisit.Memo<Map<String, String>> started = FileVisit.Memo.of(HashMap::new);
+
   /** Calls with an effect at import time, and the kind of effect. */
   private static final Map<String, String> EFFECTS = new HashMap<>();
 
@@ -89,18 +89,20 @@ final class ImportTimeSideEffect implements FileRule {
 
   @Override
   public Set<Class<? extends Node>> nodeKinds() {
-    return Set.of(Expr.Call.class, Stmt.Assign.class, Stmt.AugAssign.class);
+    return Set.of(Stmt.Assign.class, Stmt.AugAssign.class);
+  }
+
+  @Override
+  public Set<String> calls() {
+    return Set.of(EVERY_CALL);
   }
 
   @Override
   public void visit(Node node, FileVisit file) {
-    if (file.isTest()
-        || ModuleRole.inFunction(file.ancestors())
-        || ModuleRole.inGuard(file.ancestors())
-        || ModuleRole.isScript(file)) {
+    if (!atImportTime(file)) {
       return;
     }
-    Map<String, String> started = file.state(this, HashMap::new);
+    Map<String, String> started = file.memo(this.started);
     switch (node) {
       case Stmt.Assign a -> {
         if (a.value() instanceof Expr.Call c
@@ -122,9 +124,23 @@ final class ImportTimeSideEffect implements FileRule {
           file.report(a, "sys.path edited at import time: install the package instead");
         }
       }
-      case Expr.Call c -> call(c, started, file);
       default -> {}
     }
+  }
+
+  @Override
+  public void visitCall(Expr.Call call, FileVisit file) {
+    if (atImportTime(file)) {
+      call(call, file.memo(started), file);
+    }
+  }
+
+  /** Whether the code being visited runs when the module is imported. */
+  private static boolean atImportTime(FileVisit file) {
+    return !(file.isTest()
+        || ModuleRole.inFunction(file.ancestors())
+        || ModuleRole.inGuard(file.ancestors())
+        || ModuleRole.isScript(file));
   }
 
   private static void call(Expr.Call c, Map<String, String> started, FileVisit file) {

@@ -101,31 +101,33 @@ final class ModuleRole {
    * main} function.
    */
   static boolean isScript(FileVisit file) {
-    return file.state(
-        ModuleRole.class,
-        () -> {
-          String path = file.path();
-          String[] parts = path.split("/");
-          if (ENTRY_FILES.contains(parts[parts.length - 1])) {
-            return true;
-          }
-          for (int i = 0; i < parts.length - 1; i++) {
-            if (SCRIPT_DIRS.contains(parts[i]) || parts[i].equals("cli")) {
-              return true;
-            }
-          }
-          for (Stmt s : file.parse().module().body()) {
-            if (s instanceof Stmt.If i && isMainGuard(i.test())) {
-              return true;
-            }
-            if (s instanceof Stmt.FunctionDef f && f.name().equals("main")
-                || s instanceof Stmt.AsyncFunctionDef f2 && f2.name().equals("main")) {
-              return true;
-            }
-          }
-          return false;
-        });
+    return file.memo(SCRIPT);
   }
+
+  private static final FileVisit.Memo<Boolean> SCRIPT =
+      FileVisit.Memo.computed(
+          file -> {
+            String path = file.path();
+            String[] parts = path.split("/");
+            if (ENTRY_FILES.contains(parts[parts.length - 1])) {
+              return true;
+            }
+            for (int i = 0; i < parts.length - 1; i++) {
+              if (SCRIPT_DIRS.contains(parts[i]) || parts[i].equals("cli")) {
+                return true;
+              }
+            }
+            for (Stmt s : file.parse().module().body()) {
+              if (s instanceof Stmt.If i && isMainGuard(i.test())) {
+                return true;
+              }
+              if (s instanceof Stmt.FunctionDef f && f.name().equals("main")
+                  || s instanceof Stmt.AsyncFunctionDef f2 && f2.name().equals("main")) {
+                return true;
+              }
+            }
+            return false;
+          });
 
   /** {@code __name__ == "__main__"}, either way round. */
   static boolean isMainGuard(Expr test) {

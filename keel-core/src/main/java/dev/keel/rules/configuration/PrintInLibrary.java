@@ -2,38 +2,25 @@ package dev.keel.rules.configuration;
 
 import dev.keel.finding.Severity;
 import dev.keel.python.ast.Expr;
-import dev.keel.python.ast.Node;
-import dev.keel.rule.FileRule;
+import dev.keel.rule.CallRule;
 import dev.keel.rule.FileVisit;
 import dev.keel.rule.RuleSpec;
-import dev.keel.rule.Scope;
 import java.util.Set;
 
 @RuleSpec(
     code = "CFG003",
-    name = "PrintInLibrary",
     summary = "library code prints: the application that imports it cannot silence or route it",
     severity = Severity.INFO,
-    effortMinutes = 5,
-    scope = Scope.FILE)
-final class PrintInLibrary implements FileRule {
+    effortMinutes = 5)
+final class PrintInLibrary implements CallRule {
   @Override
-  public Set<Class<? extends Node>> nodeKinds() {
-    return Set.of(Expr.Call.class);
+  public Set<String> calls() {
+    return Set.of("builtins.print");
   }
 
   @Override
-  public Set<String> callees() {
-    return Set.of("print");
-  }
-
-  @Override
-  public void visit(Node node, FileVisit file) {
-    Expr.Call call = (Expr.Call) node;
-    if (file.qualifiedName(call.func()).filter("builtins.print"::equals).isEmpty()
-        || file.isTest()
-        || ModuleRole.isScript(file)
-        || ModuleRole.inGuard(file.ancestors())) {
+  public void visitCall(Expr.Call call, FileVisit file) {
+    if (file.isTest() || ModuleRole.isScript(file) || ModuleRole.inGuard(file.ancestors())) {
       return;
     }
     for (var k : call.keywords()) {

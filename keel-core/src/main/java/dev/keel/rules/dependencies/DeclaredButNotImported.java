@@ -7,7 +7,6 @@ import dev.keel.rule.FindingSink;
 import dev.keel.rule.ProjectContext;
 import dev.keel.rule.ProjectRule;
 import dev.keel.rule.RuleSpec;
-import dev.keel.rule.Scope;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -15,11 +14,9 @@ import java.util.regex.Pattern;
 
 @RuleSpec(
     code = "DEP002",
-    name = "DeclaredButNotImported",
     summary = "a runtime dependency is declared but no module imports it",
     severity = Severity.WARNING,
-    effortMinutes = 5,
-    scope = Scope.PROJECT)
+    effortMinutes = 5)
 final class DeclaredButNotImported implements ProjectRule {
   /**
    * Distributions a project needs at run time without importing them: servers, drivers loaded by

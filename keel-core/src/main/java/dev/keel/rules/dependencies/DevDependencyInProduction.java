@@ -5,7 +5,6 @@ import dev.keel.rule.FindingSink;
 import dev.keel.rule.ProjectContext;
 import dev.keel.rule.ProjectRule;
 import dev.keel.rule.RuleSpec;
-import dev.keel.rule.Scope;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
@@ -13,11 +12,9 @@ import java.util.Set;
 
 @RuleSpec(
     code = "DEP003",
-    name = "DevDependencyInProduction",
     summary = "production code imports a package declared only for development",
     severity = Severity.ERROR,
-    effortMinutes = 10,
-    scope = Scope.PROJECT)
+    effortMinutes = 10)
 final class DevDependencyInProduction implements ProjectRule {
   @Override
   public void check(ProjectContext project, FindingSink out) {

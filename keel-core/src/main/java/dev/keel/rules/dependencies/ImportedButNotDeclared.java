@@ -5,7 +5,6 @@ import dev.keel.rule.FindingSink;
 import dev.keel.rule.ProjectContext;
 import dev.keel.rule.ProjectRule;
 import dev.keel.rule.RuleSpec;
-import dev.keel.rule.Scope;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
@@ -13,11 +12,9 @@ import java.util.Set;
 
 @RuleSpec(
     code = "DEP001",
-    name = "ImportedButNotDeclared",
     summary = "code imports a third-party package that no dependency declaration provides",
     severity = Severity.ERROR,
-    effortMinutes = 5,
-    scope = Scope.PROJECT)
+    effortMinutes = 5)
 final class ImportedButNotDeclared implements ProjectRule {
   @Override
   public void check(ProjectContext project, FindingSink out) {

@@ -5,17 +5,14 @@ import dev.keel.python.ast.Node;
 import dev.keel.rule.FileRule;
 import dev.keel.rule.FileVisit;
 import dev.keel.rule.RuleSpec;
-import dev.keel.rule.Scope;
 import dev.keel.semantic.NameIssue;
 import java.util.Set;
 
 @RuleSpec(
     code = "NAM004",
-    name = "RedefinedWhileUnused",
     summary = "an import, function or class is redefined before anything used the first one",
     severity = Severity.WARNING,
-    effortMinutes = 5,
-    scope = Scope.FILE)
+    effortMinutes = 5)
 final class RedefinedWhileUnused implements FileRule {
   @Override
   public Set<Class<? extends Node>> nodeKinds() {

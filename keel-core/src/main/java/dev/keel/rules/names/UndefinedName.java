@@ -5,17 +5,14 @@ import dev.keel.python.ast.Node;
 import dev.keel.rule.FileRule;
 import dev.keel.rule.FileVisit;
 import dev.keel.rule.RuleSpec;
-import dev.keel.rule.Scope;
 import dev.keel.semantic.NameIssue;
 import java.util.Set;
 
 @RuleSpec(
     code = "NAM002",
-    name = "UndefinedName",
     summary = "a name is read that nothing defines: the line raises NameError when it runs",
     severity = Severity.ERROR,
-    effortMinutes = 5,
-    scope = Scope.FILE)
+    effortMinutes = 5)
 final class UndefinedName implements FileRule {
   @Override
   public Set<Class<? extends Node>> nodeKinds() {

@@ -9,7 +9,6 @@ import dev.keel.rule.FindingSink;
 import dev.keel.rule.ProjectContext;
 import dev.keel.rule.ProjectRule;
 import dev.keel.rule.RuleSpec;
-import dev.keel.rule.Scope;
 import dev.keel.semantic.ImportRecord;
 import dev.keel.semantic.ModuleSummary;
 import dev.keel.semantic.NameIssue;
@@ -24,11 +23,9 @@ import java.util.Set;
  */
 @RuleSpec(
     code = "NAM001",
-    name = "UnusedImport",
     summary = "a module is imported and never used: a slower start-up and a false dependency",
     severity = Severity.WARNING,
-    effortMinutes = 2,
-    scope = Scope.FILE)
+    effortMinutes = 2)
 final class UnusedImport implements FileRule, ProjectRule {
   @Override
   public Set<Class<? extends Node>> nodeKinds() {

@@ -5,17 +5,14 @@ import dev.keel.python.ast.Node;
 import dev.keel.rule.FileRule;
 import dev.keel.rule.FileVisit;
 import dev.keel.rule.RuleSpec;
-import dev.keel.rule.Scope;
 import dev.keel.semantic.NameIssue;
 import java.util.Set;
 
 @RuleSpec(
     code = "NAM003",
-    name = "UnusedVariable",
     summary = "a local variable is assigned but never read: dead code, or a result forgotten",
     severity = Severity.WARNING,
-    effortMinutes = 2,
-    scope = Scope.FILE)
+    effortMinutes = 2)
 final class UnusedVariable implements FileRule {
   @Override
   public Set<Class<? extends Node>> nodeKinds() {

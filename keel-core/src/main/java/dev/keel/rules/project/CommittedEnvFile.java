@@ -8,7 +8,6 @@ import dev.keel.rule.Needs;
 import dev.keel.rule.ProjectContext;
 import dev.keel.rule.ProjectRule;
 import dev.keel.rule.RuleSpec;
-import dev.keel.rule.Scope;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -16,11 +15,9 @@ import java.util.regex.Pattern;
 
 @RuleSpec(
     code = "PRJ013",
-    name = "CommittedEnvFile",
     summary = "A .env file with values is committed to the repository",
     severity = Severity.ERROR,
     effortMinutes = 30,
-    scope = Scope.PROJECT,
     needs = Needs.FILES)
 final class CommittedEnvFile implements ProjectRule {
   /** Names of templates that document the variables without holding real values. */

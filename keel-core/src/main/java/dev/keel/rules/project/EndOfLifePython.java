@@ -7,18 +7,15 @@ import dev.keel.rule.Needs;
 import dev.keel.rule.ProjectContext;
 import dev.keel.rule.ProjectRule;
 import dev.keel.rule.RuleSpec;
-import dev.keel.rule.Scope;
 import java.util.Optional;
 import java.util.function.Predicate;
 import org.tomlj.TomlParseResult;
 
 @RuleSpec(
     code = "PRJ004",
-    name = "EndOfLifePython",
     summary = "requires-python admits a Python version that no longer gets security fixes",
     severity = Severity.WARNING,
     effortMinutes = 15,
-    scope = Scope.PROJECT,
     needs = Needs.FILES)
 final class EndOfLifePython implements ProjectRule {
   @Override

@@ -7,18 +7,15 @@ import dev.keel.rule.Needs;
 import dev.keel.rule.ProjectContext;
 import dev.keel.rule.ProjectRule;
 import dev.keel.rule.RuleSpec;
-import dev.keel.rule.Scope;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 @RuleSpec(
     code = "PRJ012",
-    name = "IncompleteGitignore",
     summary = ".gitignore is missing or does not ignore .env, __pycache__ and virtualenvs",
     severity = Severity.WARNING,
     effortMinutes = 5,
-    scope = Scope.PROJECT,
     needs = Needs.FILES)
 final class IncompleteGitignore implements ProjectRule {
   static final String PATH = ".gitignore";

@@ -7,18 +7,15 @@ import dev.keel.rule.Needs;
 import dev.keel.rule.ProjectContext;
 import dev.keel.rule.ProjectRule;
 import dev.keel.rule.RuleSpec;
-import dev.keel.rule.Scope;
 import java.util.List;
 import java.util.Optional;
 import org.tomlj.TomlParseResult;
 
 @RuleSpec(
     code = "PRJ002",
-    name = "MissingProjectMetadata",
     summary = "pyproject.toml does not declare the project's name, version or requires-python",
     severity = Severity.WARNING,
     effortMinutes = 5,
-    scope = Scope.PROJECT,
     needs = Needs.FILES)
 final class MissingProjectMetadata implements ProjectRule {
   @Override

@@ -6,15 +6,12 @@ import dev.keel.rule.Needs;
 import dev.keel.rule.ProjectContext;
 import dev.keel.rule.ProjectRule;
 import dev.keel.rule.RuleSpec;
-import dev.keel.rule.Scope;
 
 @RuleSpec(
     code = "PRJ010",
-    name = "NoCiConfiguration",
     summary = "No continuous-integration pipeline runs the checks on every change",
     severity = Severity.WARNING,
     effortMinutes = 30,
-    scope = Scope.PROJECT,
     needs = Needs.FILES)
 final class NoCiConfiguration implements ProjectRule {
   /** Where the fix usually goes; the finding has no line. */

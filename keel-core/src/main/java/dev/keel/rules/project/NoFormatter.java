@@ -6,15 +6,12 @@ import dev.keel.rule.Needs;
 import dev.keel.rule.ProjectContext;
 import dev.keel.rule.ProjectRule;
 import dev.keel.rule.RuleSpec;
-import dev.keel.rule.Scope;
 
 @RuleSpec(
     code = "PRJ006",
-    name = "NoFormatter",
     summary = "No code formatter (ruff format, black, yapf, autopep8) is configured",
     severity = Severity.WARNING,
     effortMinutes = 15,
-    scope = Scope.PROJECT,
     needs = Needs.FILES)
 final class NoFormatter implements ProjectRule {
   @Override

@@ -6,7 +6,6 @@ import dev.keel.rule.Needs;
 import dev.keel.rule.ProjectContext;
 import dev.keel.rule.ProjectRule;
 import dev.keel.rule.RuleSpec;
-import dev.keel.rule.Scope;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -14,11 +13,9 @@ import org.tomlj.TomlParseResult;
 
 @RuleSpec(
     code = "PRJ014",
-    name = "NoLicense",
     summary = "The project states no licence",
     severity = Severity.INFO,
     effortMinutes = 10,
-    scope = Scope.PROJECT,
     needs = Needs.FILES)
 final class NoLicense implements ProjectRule {
   private static final Pattern SETUP_CFG_LICENSE =

@@ -6,15 +6,12 @@ import dev.keel.rule.Needs;
 import dev.keel.rule.ProjectContext;
 import dev.keel.rule.ProjectRule;
 import dev.keel.rule.RuleSpec;
-import dev.keel.rule.Scope;
 
 @RuleSpec(
     code = "PRJ007",
-    name = "NoLinter",
     summary = "No linter (ruff, flake8, pylint) is configured",
     severity = Severity.WARNING,
     effortMinutes = 20,
-    scope = Scope.PROJECT,
     needs = Needs.FILES)
 final class NoLinter implements ProjectRule {
   @Override

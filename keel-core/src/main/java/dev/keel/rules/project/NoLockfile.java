@@ -7,17 +7,14 @@ import dev.keel.rule.Needs;
 import dev.keel.rule.ProjectContext;
 import dev.keel.rule.ProjectRule;
 import dev.keel.rule.RuleSpec;
-import dev.keel.rule.Scope;
 import java.util.List;
 import java.util.Optional;
 
 @RuleSpec(
     code = "PRJ005",
-    name = "NoLockfile",
     summary = "No lockfile pins the versions the project was tested with",
     severity = Severity.WARNING,
     effortMinutes = 15,
-    scope = Scope.PROJECT,
     needs = Needs.FILES)
 final class NoLockfile implements ProjectRule {
   static final List<String> LOCKFILES =

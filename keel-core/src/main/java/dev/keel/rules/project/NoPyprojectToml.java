@@ -6,17 +6,14 @@ import dev.keel.rule.Needs;
 import dev.keel.rule.ProjectContext;
 import dev.keel.rule.ProjectRule;
 import dev.keel.rule.RuleSpec;
-import dev.keel.rule.Scope;
 import java.util.ArrayList;
 import java.util.List;
 
 @RuleSpec(
     code = "PRJ001",
-    name = "NoPyprojectToml",
     summary = "The project has no pyproject.toml (only legacy setup.py/setup.cfg, or nothing)",
     severity = Severity.WARNING,
     effortMinutes = 30,
-    scope = Scope.PROJECT,
     needs = Needs.FILES)
 final class NoPyprojectToml implements ProjectRule {
   @Override

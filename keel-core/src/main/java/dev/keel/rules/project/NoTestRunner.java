@@ -6,15 +6,12 @@ import dev.keel.rule.Needs;
 import dev.keel.rule.ProjectContext;
 import dev.keel.rule.ProjectRule;
 import dev.keel.rule.RuleSpec;
-import dev.keel.rule.Scope;
 
 @RuleSpec(
     code = "PRJ009",
-    name = "NoTestRunner",
     summary = "No test runner (pytest, tox, nox, hatch test) is configured",
     severity = Severity.WARNING,
     effortMinutes = 20,
-    scope = Scope.PROJECT,
     needs = Needs.FILES)
 final class NoTestRunner implements ProjectRule {
   @Override

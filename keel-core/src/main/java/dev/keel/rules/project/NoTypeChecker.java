@@ -6,15 +6,12 @@ import dev.keel.rule.Needs;
 import dev.keel.rule.ProjectContext;
 import dev.keel.rule.ProjectRule;
 import dev.keel.rule.RuleSpec;
-import dev.keel.rule.Scope;
 
 @RuleSpec(
     code = "PRJ008",
-    name = "NoTypeChecker",
     summary = "No type checker (mypy, pyright, pytype, ty) is configured",
     severity = Severity.WARNING,
     effortMinutes = 30,
-    scope = Scope.PROJECT,
     needs = Needs.FILES)
 final class NoTypeChecker implements ProjectRule {
   @Override

@@ -7,17 +7,14 @@ import dev.keel.rule.Needs;
 import dev.keel.rule.ProjectContext;
 import dev.keel.rule.ProjectRule;
 import dev.keel.rule.RuleSpec;
-import dev.keel.rule.Scope;
 import java.util.Optional;
 import org.tomlj.TomlParseResult;
 
 @RuleSpec(
     code = "PRJ003",
-    name = "NonPep440Version",
     summary = "The project's version or requires-python is not valid PEP 440",
     severity = Severity.WARNING,
     effortMinutes = 5,
-    scope = Scope.PROJECT,
     needs = Needs.FILES)
 final class NonPep440Version implements ProjectRule {
   @Override

@@ -8,7 +8,6 @@ import dev.keel.rule.Needs;
 import dev.keel.rule.ProjectContext;
 import dev.keel.rule.ProjectRule;
 import dev.keel.rule.RuleSpec;
-import dev.keel.rule.Scope;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -22,11 +21,9 @@ import org.tomlj.TomlParseResult;
 
 @RuleSpec(
     code = "PRJ011",
-    name = "ReadmeWithoutCommands",
     summary = "The README is missing or does not show how to install, run and test the project",
     severity = Severity.WARNING,
     effortMinutes = 20,
-    scope = Scope.PROJECT,
     needs = Needs.FILES)
 final class ReadmeWithoutCommands implements ProjectRule {
   private static final Pattern README_NAME =

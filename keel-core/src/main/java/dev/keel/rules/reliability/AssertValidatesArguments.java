@@ -7,29 +7,26 @@ import dev.keel.python.ast.Expr;
 import dev.keel.python.ast.ExprContext;
 import dev.keel.python.ast.Node;
 import dev.keel.python.ast.Stmt;
-import dev.keel.rule.FileRule;
 import dev.keel.rule.FileVisit;
+import dev.keel.rule.NodeRule;
 import dev.keel.rule.RuleSpec;
-import dev.keel.rule.Scope;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 @RuleSpec(
     code = "REL009",
-    name = "AssertValidatesArguments",
     summary = "an assert checks a caller's arguments, and python -O removes the check",
     severity = Severity.WARNING,
-    effortMinutes = 5,
-    scope = Scope.FILE)
-final class AssertValidatesArguments implements FileRule {
+    effortMinutes = 5)
+final class AssertValidatesArguments implements NodeRule<Stmt.Assert> {
   @Override
-  public Set<Class<? extends Node>> nodeKinds() {
-    return Set.of(Stmt.Assert.class);
+  public Class<Stmt.Assert> kind() {
+    return Stmt.Assert.class;
   }
 
   @Override
-  public void visit(Node node, FileVisit file) {
+  public void visitNode(Stmt.Assert check, FileVisit file) {
     if (file.isTest() || file.path().endsWith("conftest.py")) {
       return;
     }
@@ -71,15 +68,14 @@ final class AssertValidatesArguments implements FileRule {
     }
     params.remove("self");
     params.remove("cls");
-    Stmt.Assert a = (Stmt.Assert) node;
     boolean onParameter =
         Syntax.anyInScope(
-            List.of(a.test()),
+            List.of(check.test()),
             n ->
                 n instanceof Expr.Name v && v.ctx() == ExprContext.Load && params.contains(v.id()));
     if (onParameter) {
       file.report(
-          a,
+          check,
           "assert validates an argument and disappears under python -O: raise ValueError or"
               + " TypeError instead");
     }

@@ -2,30 +2,24 @@ package dev.keel.rules.reliability;
 
 import dev.keel.finding.Severity;
 import dev.keel.python.ast.ExceptHandler;
-import dev.keel.python.ast.Node;
 import dev.keel.python.ast.Stmt;
-import dev.keel.rule.FileRule;
 import dev.keel.rule.FileVisit;
+import dev.keel.rule.NodeRule;
 import dev.keel.rule.RuleSpec;
-import dev.keel.rule.Scope;
-import java.util.Set;
 
 @RuleSpec(
     code = "REL001",
-    name = "BareExcept",
     summary = "a bare except: also catches KeyboardInterrupt, SystemExit and the program's bugs",
     severity = Severity.WARNING,
-    effortMinutes = 5,
-    scope = Scope.FILE)
-final class BareExcept implements FileRule {
+    effortMinutes = 5)
+final class BareExcept implements NodeRule<ExceptHandler> {
   @Override
-  public Set<Class<? extends Node>> nodeKinds() {
-    return Set.of(ExceptHandler.class);
+  public Class<ExceptHandler> kind() {
+    return ExceptHandler.class;
   }
 
   @Override
-  public void visit(Node node, FileVisit file) {
-    ExceptHandler h = (ExceptHandler) node;
+  public void visitNode(ExceptHandler h, FileVisit file) {
     if (h.type() != null) {
       return;
     }

@@ -2,23 +2,19 @@ package dev.keel.rules.reliability;
 
 import dev.keel.finding.Severity;
 import dev.keel.python.ast.Expr;
-import dev.keel.python.ast.Node;
 import dev.keel.python.ast.Stmt;
-import dev.keel.rule.FileRule;
+import dev.keel.rule.CallRule;
 import dev.keel.rule.FileVisit;
 import dev.keel.rule.RuleSpec;
-import dev.keel.rule.Scope;
 import java.util.Map;
 import java.util.Set;
 
 @RuleSpec(
     code = "REL004",
-    name = "BlockingCallInAsync",
     summary = "a blocking call inside async def stops the event loop and every other task with it",
     severity = Severity.WARNING,
-    effortMinutes = 15,
-    scope = Scope.FILE)
-final class BlockingCallInAsync implements FileRule {
+    effortMinutes = 15)
+final class BlockingCallInAsync implements CallRule {
   /** Blocking calls and what to use instead. */
   private static final Map<String, String> BLOCKING =
       Map.ofEntries(
@@ -48,27 +44,27 @@ final class BlockingCallInAsync implements FileRule {
   private static final Set<String> PATH_IO =
       Set.of("read_text", "read_bytes", "write_text", "write_bytes");
 
-  private static final Set<String> CALLEES = calleeNames();
+  private static final Set<String> CALLS = callsOf();
 
-  private static Set<String> calleeNames() {
-    Set<String> out = new java.util.HashSet<>(FileRule.lastParts(BLOCKING.keySet()));
-    out.addAll(HTTP);
-    out.addAll(PATH_IO);
+  private static Set<String> callsOf() {
+    Set<String> out = new java.util.HashSet<>(BLOCKING.keySet());
+    for (String h : HTTP) {
+      out.add("requests." + h);
+      out.add("httpx." + h);
+    }
+    for (String p : PATH_IO) {
+      out.add("*." + p); // a Path's, whatever the receiver
+    }
     return Set.copyOf(out);
   }
 
   @Override
-  public Set<Class<? extends Node>> nodeKinds() {
-    return Set.of(Expr.Call.class);
+  public Set<String> calls() {
+    return CALLS;
   }
 
   @Override
-  public Set<String> callees() {
-    return CALLEES;
-  }
-
-  @Override
-  public void visit(Node node, FileVisit file) {
+  public void visitCall(Expr.Call call, FileVisit file) {
     if (!(Syntax.enclosingFunction(file.ancestors()) instanceof Stmt.AsyncFunctionDef)) {
       return;
     }
@@ -76,7 +72,6 @@ final class BlockingCallInAsync implements FileRule {
     if (file.parent().orElse(null) instanceof Expr.Await) {
       return;
     }
-    Expr.Call call = (Expr.Call) node;
     String q = file.qualifiedName(call.func()).orElse("");
     String instead = BLOCKING.get(q);
     if (instead == null && (q.startsWith("requests.") || q.startsWith("httpx."))) {

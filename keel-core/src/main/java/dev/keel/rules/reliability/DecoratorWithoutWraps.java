@@ -9,20 +9,17 @@ import dev.keel.python.ast.Stmt;
 import dev.keel.rule.FileRule;
 import dev.keel.rule.FileVisit;
 import dev.keel.rule.RuleSpec;
-import dev.keel.rule.Scope;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 @RuleSpec(
     code = "REL007",
-    name = "DecoratorWithoutWraps",
     summary =
         "a decorator returns its wrapper without functools.wraps: the name, docstring and"
             + " signature of the wrapped function are lost",
     severity = Severity.INFO,
-    effortMinutes = 5,
-    scope = Scope.FILE)
+    effortMinutes = 5)
 final class DecoratorWithoutWraps implements FileRule {
   @Override
   public Set<Class<? extends Node>> nodeKinds() {

@@ -3,50 +3,38 @@ package dev.keel.rules.reliability;
 import dev.keel.finding.Severity;
 import dev.keel.python.ast.ConstantValue;
 import dev.keel.python.ast.Expr;
-import dev.keel.python.ast.Node;
-import dev.keel.rule.FileRule;
+import dev.keel.rule.CallRule;
 import dev.keel.rule.FileVisit;
 import dev.keel.rule.RuleSpec;
-import dev.keel.rule.Scope;
 import java.util.Locale;
 import java.util.Set;
 
 @RuleSpec(
     code = "REL008",
-    name = "DeprecationWarningMisused",
     summary =
         "a deprecation is announced with the wrong warning category or without stacklevel, so"
             + " filters miss it or it points at the library instead of the caller",
     severity = Severity.INFO,
-    effortMinutes = 5,
-    scope = Scope.FILE)
-final class DeprecationWarningMisused implements FileRule {
+    effortMinutes = 5)
+final class DeprecationWarningMisused implements CallRule {
   private static final Set<String> DEPRECATION_CATEGORIES =
       Set.of("DeprecationWarning", "PendingDeprecationWarning", "FutureWarning");
 
   @Override
-  public Set<Class<? extends Node>> nodeKinds() {
-    return Set.of(Expr.Call.class);
+  public Set<String> calls() {
+    return Set.of("warnings.warn");
   }
 
   @Override
-  public Set<String> callees() {
-    return Set.of("warn");
-  }
-
-  @Override
-  public void visit(Node node, FileVisit file) {
-    Expr.Call call = (Expr.Call) node;
-    if (file.qualifiedName(call.func()).filter("warnings.warn"::equals).isEmpty()
-        || Syntax.hasDoubleStar(call)
-        || Syntax.hasStarArgs(call)) {
+  public void visitCall(Expr.Call call, FileVisit file) {
+    if (call.hasDoubleStar() || call.hasStarArgs()) {
       return;
     }
-    Expr message = Syntax.argument(call, 0, "message");
+    Expr message = call.argument(0, "message");
     if (message == null || !mentionsDeprecation(message)) {
       return;
     }
-    Expr category = Syntax.argument(call, 1, "category");
+    Expr category = call.argument(1, "category");
     if (category == null || !isDeprecationCategory(category, file)) {
       file.report(
           call,
@@ -56,7 +44,7 @@ final class DeprecationWarningMisused implements FileRule {
               + " and -W filters know");
       return;
     }
-    if (Syntax.argument(call, 2, "stacklevel") == null) {
+    if (call.argument(2, "stacklevel") == null) {
       file.report(
           call,
           "deprecation warning without stacklevel: it points at this line instead of the"

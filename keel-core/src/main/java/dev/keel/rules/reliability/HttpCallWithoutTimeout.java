@@ -5,21 +5,21 @@ import dev.keel.python.ast.Expr;
 import dev.keel.python.ast.Node;
 import dev.keel.python.ast.Stmt;
 import dev.keel.python.ast.WithItem;
-import dev.keel.rule.FileRule;
+import dev.keel.rule.CallRule;
 import dev.keel.rule.FileVisit;
 import dev.keel.rule.RuleSpec;
-import dev.keel.rule.Scope;
 import java.util.HashSet;
 import java.util.Set;
 
 @RuleSpec(
     code = "REL003",
-    name = "HttpCallWithoutTimeout",
     summary = "an HTTP call without a timeout waits forever when the server does not answer",
     severity = Severity.WARNING,
-    effortMinutes = 5,
-    scope = Scope.FILE)
-final class HttpCallWithoutTimeout implements FileRule {
+    effortMinutes = 5)
+final class HttpCallWithoutTimeout implements CallRule {
+  /** Per file (this rule object is shared by every thread). */
+  private final FileVisit.Memo<Sessions> sessions = FileVisit.Memo.of(Sessions::new);
+
   private static final Set<String> METHODS =
       Set.of("get", "post", "put", "patch", "delete", "head", "options", "request");
 
@@ -27,12 +27,24 @@ final class HttpCallWithoutTimeout implements FileRule {
   private static final Set<String> NO_DEFAULT_SESSIONS =
       Set.of("requests.Session", "requests.session", "requests.sessions.Session");
 
-  /** Every call `check` looks at ends in one of these. */
-  private static final Set<String> CALLEES = calleeNames();
+  /**
+   * The calls `check` looks at: the HTTP methods by name whatever the receiver (a session object's,
+   * requests' and httpx's functions), and the other clients.
+   */
+  private static final Set<String> CALLS = callsOf();
 
-  private static Set<String> calleeNames() {
-    Set<String> out = new HashSet<>(METHODS);
-    out.addAll(Set.of("stream", "Client", "AsyncClient", "urlopen", "ClientSession"));
+  private static Set<String> callsOf() {
+    Set<String> out = new HashSet<>();
+    for (String m : METHODS) {
+      out.add("*." + m);
+    }
+    out.addAll(
+        Set.of(
+            "httpx.stream",
+            "httpx.Client",
+            "httpx.AsyncClient",
+            "urllib.request.urlopen",
+            "aiohttp.ClientSession"));
     return Set.copyOf(out);
   }
 
@@ -42,17 +54,17 @@ final class HttpCallWithoutTimeout implements FileRule {
 
   @Override
   public Set<Class<? extends Node>> nodeKinds() {
-    return Set.of(Expr.Call.class, Stmt.Assign.class, WithItem.class);
+    return Set.of(Stmt.Assign.class, WithItem.class);
   }
 
   @Override
-  public Set<String> callees() {
-    return CALLEES;
+  public Set<String> calls() {
+    return CALLS;
   }
 
   @Override
   public void visit(Node node, FileVisit file) {
-    Sessions sessions = file.state(this, Sessions::new);
+    Sessions sessions = file.memo(this.sessions);
     switch (node) {
       case Stmt.Assign a -> {
         if (a.value() instanceof Expr.Call c && isSessionConstructor(c, file)) {
@@ -70,9 +82,13 @@ final class HttpCallWithoutTimeout implements FileRule {
           sessions.names.add(n.id());
         }
       }
-      case Expr.Call c -> check(c, sessions, file);
       default -> {}
     }
+  }
+
+  @Override
+  public void visitCall(Expr.Call call, FileVisit file) {
+    check(call, file.memo(sessions), file);
   }
 
   private static boolean isSessionConstructor(Expr.Call c, FileVisit file) {
@@ -88,12 +104,12 @@ final class HttpCallWithoutTimeout implements FileRule {
   }
 
   private static void check(Expr.Call c, Sessions sessions, FileVisit file) {
-    if (Syntax.hasDoubleStar(c)) {
+    if (c.hasDoubleStar()) {
       return;
     }
     String q = file.qualifiedName(c.func()).orElse("");
     String what = null;
-    Expr timeout = Syntax.keyword(c, "timeout");
+    Expr timeout = c.keyword("timeout");
     boolean missingCounts = true;
     if (q.startsWith("requests.") && METHODS.contains(q.substring("requests.".length()))) {
       what = q;
@@ -107,8 +123,8 @@ final class HttpCallWithoutTimeout implements FileRule {
       missingCounts = false;
     } else if (q.equals("urllib.request.urlopen")) {
       what = q;
-      timeout = Syntax.argument(c, 2, "timeout");
-      if (Syntax.hasStarArgs(c)) {
+      timeout = c.argument(2, "timeout");
+      if (c.hasStarArgs()) {
         return;
       }
     } else if (q.equals("aiohttp.request") || q.equals("aiohttp.ClientSession")) {
@@ -122,7 +138,7 @@ final class HttpCallWithoutTimeout implements FileRule {
     if (what == null) {
       return;
     }
-    if (timeout == null ? missingCounts : Syntax.isNone(timeout)) {
+    if (timeout == null ? missingCounts : timeout.isNone()) {
       file.report(
           c.func(),
           what

@@ -3,21 +3,17 @@ package dev.keel.rules.reliability;
 import dev.keel.finding.Severity;
 import dev.keel.python.ast.Arguments;
 import dev.keel.python.ast.Expr;
-import dev.keel.python.ast.Node;
-import dev.keel.rule.FileRule;
 import dev.keel.rule.FileVisit;
+import dev.keel.rule.NodeRule;
 import dev.keel.rule.RuleSpec;
-import dev.keel.rule.Scope;
 import java.util.Set;
 
 @RuleSpec(
     code = "REL005",
-    name = "MutableDefaultArgument",
     summary = "a mutable default is made once and shared by every call that does not pass one",
     severity = Severity.WARNING,
-    effortMinutes = 5,
-    scope = Scope.FILE)
-final class MutableDefaultArgument implements FileRule {
+    effortMinutes = 5)
+final class MutableDefaultArgument implements NodeRule<Arguments> {
   private static final Set<String> MUTABLE_CALLS =
       Set.of(
           "builtins.list",
@@ -30,13 +26,12 @@ final class MutableDefaultArgument implements FileRule {
           "collections.deque");
 
   @Override
-  public Set<Class<? extends Node>> nodeKinds() {
-    return Set.of(Arguments.class);
+  public Class<Arguments> kind() {
+    return Arguments.class;
   }
 
   @Override
-  public void visit(Node node, FileVisit file) {
-    Arguments args = (Arguments) node;
+  public void visitNode(Arguments args, FileVisit file) {
     for (int i = 0, size = args.defaults().size(); i < size; i++) {
       Expr d = args.defaults().get(i);
       check(d, file);

@@ -2,65 +2,71 @@ package dev.keel.rules.reliability;
 
 import dev.keel.finding.Severity;
 import dev.keel.python.ast.Expr;
-import dev.keel.python.ast.Node;
-import dev.keel.rule.FileRule;
+import dev.keel.rule.CallRule;
 import dev.keel.rule.FileVisit;
 import dev.keel.rule.RuleSpec;
-import dev.keel.rule.Scope;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 @RuleSpec(
     code = "REL006",
-    name = "NaiveDatetime",
     summary =
         "a datetime without a time zone is read as local time by one machine and UTC by another",
     severity = Severity.WARNING,
-    effortMinutes = 5,
-    scope = Scope.FILE)
-final class NaiveDatetime implements FileRule {
-  @Override
-  public Set<Class<? extends Node>> nodeKinds() {
-    return Set.of(Expr.Call.class);
+    effortMinutes = 5)
+final class NaiveDatetime implements CallRule {
+  /** Calls that return a naive datetime whatever their arguments, and what to use instead. */
+  private static final Map<String, String> ALWAYS_NAIVE =
+      Map.of(
+          "datetime.datetime.utcnow",
+          "datetime.utcnow() returns a naive datetime: use datetime.now(timezone.utc)",
+          "datetime.datetime.utcfromtimestamp",
+          "datetime.utcfromtimestamp() returns a naive datetime: use"
+              + " datetime.fromtimestamp(ts, timezone.utc)",
+          "datetime.datetime.today",
+          "datetime.today() returns a naive local datetime: use datetime.now(tz)",
+          "datetime.date.today",
+          "date.today() is today in the machine's time zone: use datetime.now(tz).date()");
+
+  /** Calls that return a naive datetime without a tz, and the position of their tz parameter. */
+  private static final Map<String, Integer> NAIVE_WITHOUT_TZ =
+      Map.of("datetime.datetime.now", 0, "datetime.datetime.fromtimestamp", 1);
+
+  private static final Set<String> CALLS =
+      callsOf(ALWAYS_NAIVE.keySet(), NAIVE_WITHOUT_TZ.keySet());
+
+  private static Set<String> callsOf(Set<String> always, Set<String> withoutTz) {
+    Set<String> out = new HashSet<>(always);
+    out.addAll(withoutTz);
+    return Set.copyOf(out);
   }
 
   @Override
-  public Set<String> callees() {
-    return Set.of("utcnow", "utcfromtimestamp", "today", "now", "fromtimestamp");
+  public Set<String> calls() {
+    return CALLS;
   }
 
   @Override
-  public void visit(Node node, FileVisit file) {
-    Expr.Call call = (Expr.Call) node;
-    String q = file.qualifiedName(call.func()).orElse("");
-    String message =
-        switch (q) {
-          case "datetime.datetime.utcnow" ->
-              "datetime.utcnow() returns a naive datetime: use datetime.now(timezone.utc)";
-          case "datetime.datetime.utcfromtimestamp" ->
-              "datetime.utcfromtimestamp() returns a naive datetime: use"
-                  + " datetime.fromtimestamp(ts, timezone.utc)";
-          case "datetime.datetime.today" ->
-              "datetime.today() returns a naive local datetime: use datetime.now(tz)";
-          case "datetime.date.today" ->
-              "date.today() is today in the machine's time zone: use datetime.now(tz).date()";
-          case "datetime.datetime.now" -> naive(call, 0) ? "datetime.now() without tz" : null;
-          case "datetime.datetime.fromtimestamp" ->
-              naive(call, 1) ? "datetime.fromtimestamp() without tz" : null;
-          default -> null;
-        };
+  public void visitCall(Expr.Call call, FileVisit file) {
+    String q = file.qualifiedName(call.func()).orElseThrow();
+    String message = ALWAYS_NAIVE.get(q);
+    if (message == null && naive(call, NAIVE_WITHOUT_TZ.get(q))) {
+      message =
+          q.substring("datetime.".length())
+              + "() without tz returns a naive local datetime: pass tz=timezone.utc (or the"
+              + " zone meant)";
+    }
     if (message != null) {
-      if (!message.contains(":")) {
-        message += " returns a naive local datetime: pass tz=timezone.utc (or the zone meant)";
-      }
       file.report(call, message);
     }
   }
 
   private static boolean naive(Expr.Call call, int tzIndex) {
-    if (Syntax.hasDoubleStar(call) || Syntax.hasStarArgs(call)) {
+    if (call.hasDoubleStar() || call.hasStarArgs()) {
       return false;
     }
-    Expr tz = Syntax.argument(call, tzIndex, "tz");
-    return tz == null || Syntax.isNone(tz);
+    Expr tz = call.argument(tzIndex, "tz");
+    return tz == null || tz.isNone();
   }
 }

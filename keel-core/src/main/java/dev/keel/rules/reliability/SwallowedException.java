@@ -6,31 +6,27 @@ import dev.keel.python.ast.ExceptHandler;
 import dev.keel.python.ast.Expr;
 import dev.keel.python.ast.Node;
 import dev.keel.python.ast.Stmt;
-import dev.keel.rule.FileRule;
 import dev.keel.rule.FileVisit;
+import dev.keel.rule.NodeRule;
 import dev.keel.rule.RuleSpec;
-import dev.keel.rule.Scope;
 import java.util.Set;
 
 @RuleSpec(
     code = "REL002",
-    name = "SwallowedException",
     summary = "an exception is caught and dropped: the failure leaves no trace",
     severity = Severity.WARNING,
-    effortMinutes = 10,
-    scope = Scope.FILE)
-final class SwallowedException implements FileRule {
+    effortMinutes = 10)
+final class SwallowedException implements NodeRule<ExceptHandler> {
   private static final Set<String> LOG_METHODS =
       Set.of("exception", "error", "warning", "warn", "info", "debug", "critical", "fatal", "log");
 
   @Override
-  public Set<Class<? extends Node>> nodeKinds() {
-    return Set.of(ExceptHandler.class);
+  public Class<ExceptHandler> kind() {
+    return ExceptHandler.class;
   }
 
   @Override
-  public void visit(Node node, FileVisit file) {
-    ExceptHandler h = (ExceptHandler) node;
+  public void visitNode(ExceptHandler h, FileVisit file) {
     int start = h.range().start();
     int end = h.type() == null ? start + "except".length() : h.type().range().end();
     if (h.body().stream().allMatch(SwallowedException::doesNothing) && !isOptionalImport(h, file)) {

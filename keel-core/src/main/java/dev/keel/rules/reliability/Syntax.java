@@ -1,8 +1,6 @@
 package dev.keel.rules.reliability;
 
-import dev.keel.python.ast.ConstantValue;
 import dev.keel.python.ast.Expr;
-import dev.keel.python.ast.Keyword;
 import dev.keel.python.ast.Node;
 import dev.keel.python.ast.Stmt;
 import dev.keel.python.ast.SyntaxChildren;
@@ -10,48 +8,12 @@ import dev.keel.rule.FileVisit;
 import java.util.List;
 import java.util.function.Predicate;
 
-/** Questions the reliability rules ask of calls and of the enclosing code. */
+/**
+ * Questions the reliability rules ask of names and of the enclosing code (the argument helpers are
+ * on {@code Expr.Call}).
+ */
 final class Syntax {
   private Syntax() {}
-
-  static Expr keyword(Expr.Call call, String name) {
-    for (int i = 0, size = call.keywords().size(); i < size; i++) {
-      Keyword k = call.keywords().get(i);
-      if (name.equals(k.arg())) {
-        return k.value();
-      }
-    }
-    return null;
-  }
-
-  static boolean hasDoubleStar(Expr.Call call) {
-    for (int i = 0, size = call.keywords().size(); i < size; i++) {
-      Keyword k = call.keywords().get(i);
-      if (k.arg() == null) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** Positional argument {@code index}, else keyword {@code name}, else null. */
-  static Expr argument(Expr.Call call, int index, String name) {
-    if (index >= 0 && index < call.args().size()) {
-      Expr a = call.args().get(index);
-      return a instanceof Expr.Starred ? null : a;
-    }
-    return name == null ? null : keyword(call, name);
-  }
-
-  static boolean hasStarArgs(Expr.Call call) {
-    for (int i = 0, size = call.args().size(); i < size; i++) {
-      Expr a = call.args().get(i);
-      if (a instanceof Expr.Starred) {
-        return true;
-      }
-    }
-    return false;
-  }
 
   /**
    * Whether {@code e} is the builtin {@code name}. FileVisit resolves only the builtin functions;
@@ -62,10 +24,6 @@ final class Syntax {
     return file.qualifiedName(e)
         .map(q -> q.equals("builtins." + name))
         .orElse(e instanceof Expr.Name n && n.id().equals(name));
-  }
-
-  static boolean isNone(Expr e) {
-    return e instanceof Expr.Constant c && c.value() instanceof ConstantValue.NoneValue;
   }
 
   /** The innermost function or lambda among {@code ancestors}, or null at module or class level. */

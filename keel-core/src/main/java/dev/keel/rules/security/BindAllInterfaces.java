@@ -3,21 +3,17 @@ package dev.keel.rules.security;
 import dev.keel.finding.Severity;
 import dev.keel.python.ast.Expr;
 import dev.keel.python.ast.Keyword;
-import dev.keel.python.ast.Node;
-import dev.keel.rule.FileRule;
+import dev.keel.rule.CallRule;
 import dev.keel.rule.FileVisit;
 import dev.keel.rule.RuleSpec;
-import dev.keel.rule.Scope;
 import java.util.Set;
 
 @RuleSpec(
     code = "SEC011",
-    name = "BindAllInterfaces",
     summary = "a server is bound to 0.0.0.0, so it listens on every network the host is on",
     severity = Severity.WARNING,
-    effortMinutes = 10,
-    scope = Scope.FILE)
-final class BindAllInterfaces implements FileRule {
+    effortMinutes = 10)
+final class BindAllInterfaces implements CallRule {
   /** Calls that start or bind a server, by the last part of their name. */
   private static final Set<String> SERVER_CALLS =
       Set.of(
@@ -43,21 +39,25 @@ final class BindAllInterfaces implements FileRule {
           "TCPSite",
           "Config");
 
+  private static final Set<String> CALLS = anyReceiver(SERVER_CALLS);
+
+  private static Set<String> anyReceiver(Set<String> names) {
+    Set<String> out = new java.util.HashSet<>();
+    for (String n : names) {
+      out.add("*." + n);
+    }
+    return Set.copyOf(out);
+  }
+
   private static final Set<String> HOST_KEYWORDS = Set.of("host", "hostname", "bind", "address");
 
   @Override
-  public Set<Class<? extends Node>> nodeKinds() {
-    return Set.of(Expr.Call.class);
+  public Set<String> calls() {
+    return CALLS;
   }
 
   @Override
-  public Set<String> callees() {
-    return SERVER_CALLS;
-  }
-
-  @Override
-  public void visit(Node node, FileVisit file) {
-    Expr.Call call = (Expr.Call) node;
+  public void visitCall(Expr.Call call, FileVisit file) {
     String last =
         switch (call.func()) {
           case Expr.Name n -> n.id();
@@ -85,7 +85,7 @@ final class BindAllInterfaces implements FileRule {
   }
 
   private static void check(Expr e, FileVisit file) {
-    if ("0.0.0.0".equals(Calls.stringValue(e))) {
+    if ("0.0.0.0".equals(Literals.stringValue(e))) {
       file.report(
           e,
           "the server listens on every interface: bind to 127.0.0.1, or take the address from"

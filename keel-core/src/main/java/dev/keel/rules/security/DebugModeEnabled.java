@@ -5,38 +5,38 @@ import dev.keel.python.ast.Alias;
 import dev.keel.python.ast.Expr;
 import dev.keel.python.ast.Node;
 import dev.keel.python.ast.Stmt;
-import dev.keel.rule.FileRule;
+import dev.keel.rule.CallRule;
 import dev.keel.rule.FileVisit;
 import dev.keel.rule.RuleSpec;
-import dev.keel.rule.Scope;
 import java.util.Set;
 
 @RuleSpec(
     code = "SEC010",
-    name = "DebugModeEnabled",
     summary =
         "Flask or Django debug mode is switched on in code: the debugger runs code for anyone",
     severity = Severity.ERROR,
-    effortMinutes = 10,
-    scope = Scope.FILE)
-final class DebugModeEnabled implements FileRule {
+    effortMinutes = 10)
+final class DebugModeEnabled implements CallRule {
+  /** Per file (this rule object is shared by every thread). */
+  private final FileVisit.Memo<Imports> imports = FileVisit.Memo.of(Imports::new);
+
   private static final class Imports {
     boolean flask;
   }
 
   @Override
   public Set<Class<? extends Node>> nodeKinds() {
-    return Set.of(Stmt.Import.class, Stmt.ImportFrom.class, Expr.Call.class, Stmt.Assign.class);
+    return Set.of(Stmt.Import.class, Stmt.ImportFrom.class, Stmt.Assign.class);
   }
 
   @Override
-  public Set<String> callees() {
-    return Set.of("run", "run_simple");
+  public Set<String> calls() {
+    return Set.of("werkzeug.serving.run_simple", "werkzeug.run_simple", "*.run");
   }
 
   @Override
   public void visit(Node node, FileVisit file) {
-    Imports imports = file.state(this, Imports::new);
+    Imports imports = file.memo(this.imports);
     switch (node) {
       case Stmt.Import i -> {
         for (Alias a : i.names()) {
@@ -48,10 +48,14 @@ final class DebugModeEnabled implements FileRule {
               f.level() == 0
                   && f.module() != null
                   && (f.module().equals("flask") || f.module().startsWith("flask."));
-      case Expr.Call c -> call(c, imports, file);
       case Stmt.Assign a -> assign(a, imports, file);
       default -> {}
     }
+  }
+
+  @Override
+  public void visitCall(Expr.Call call, FileVisit file) {
+    call(call, file.memo(imports), file);
   }
 
   private static void call(Expr.Call c, Imports imports, FileVisit file) {
@@ -60,15 +64,15 @@ final class DebugModeEnabled implements FileRule {
     }
     String q = file.qualifiedName(c.func()).orElse("");
     if (q.equals("werkzeug.serving.run_simple") || q.equals("werkzeug.run_simple")) {
-      Expr debugger = Calls.keyword(c, "use_debugger");
-      if (debugger != null && Calls.isTrue(debugger)) {
+      Expr debugger = c.keyword("use_debugger");
+      if (debugger != null && Literals.isTrue(debugger)) {
         file.report(debugger, "the Werkzeug debugger is on: anyone who reaches it can run code");
       }
       return;
     }
     if (imports.flask && c.func() instanceof Expr.Attribute a && a.attr().equals("run")) {
-      Expr debug = Calls.keyword(c, "debug");
-      if (debug != null && Calls.isTrue(debug)) {
+      Expr debug = c.keyword("debug");
+      if (debug != null && Literals.isTrue(debug)) {
         file.report(
             debug,
             "Flask app run with debug=True: the Werkzeug debugger lets anyone who reaches it run"
@@ -78,7 +82,7 @@ final class DebugModeEnabled implements FileRule {
   }
 
   private static void assign(Stmt.Assign a, Imports imports, FileVisit file) {
-    if (!Calls.isTrue(a.value())) {
+    if (!Literals.isTrue(a.value())) {
       return;
     }
     for (Expr t : a.targets()) {
@@ -96,7 +100,7 @@ final class DebugModeEnabled implements FileRule {
       if (imports.flask
           && (t instanceof Expr.Attribute at && at.attr().equals("debug")
               || t instanceof Expr.Subscript s
-                  && "DEBUG".equals(Calls.stringValue(s.slice()))
+                  && "DEBUG".equals(Literals.stringValue(s.slice()))
                   && s.value() instanceof Expr.Attribute cfg
                   && cfg.attr().equals("config"))) {
         file.report(a, "Flask debug mode switched on in code: take it from the environment");

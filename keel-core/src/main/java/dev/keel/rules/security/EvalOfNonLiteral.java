@@ -2,40 +2,27 @@ package dev.keel.rules.security;
 
 import dev.keel.finding.Severity;
 import dev.keel.python.ast.Expr;
-import dev.keel.python.ast.Node;
-import dev.keel.rule.FileRule;
+import dev.keel.rule.CallRule;
 import dev.keel.rule.FileVisit;
 import dev.keel.rule.RuleSpec;
-import dev.keel.rule.Scope;
 import java.util.Set;
 
 @RuleSpec(
     code = "SEC001",
-    name = "EvalOfNonLiteral",
     summary = "eval or exec runs code built at run time: whoever controls the text runs code",
     severity = Severity.ERROR,
-    effortMinutes = 30,
-    scope = Scope.FILE)
-final class EvalOfNonLiteral implements FileRule {
+    effortMinutes = 30)
+final class EvalOfNonLiteral implements CallRule {
   @Override
-  public Set<Class<? extends Node>> nodeKinds() {
-    return Set.of(Expr.Call.class);
+  public Set<String> calls() {
+    return Set.of("builtins.eval", "builtins.exec");
   }
 
   @Override
-  public Set<String> callees() {
-    return Set.of("eval", "exec");
-  }
-
-  @Override
-  public void visit(Node node, FileVisit file) {
-    Expr.Call call = (Expr.Call) node;
-    String q = file.qualifiedName(call.func()).orElse("");
-    if (!q.equals("builtins.eval") && !q.equals("builtins.exec")) {
-      return;
-    }
-    Expr source = Calls.argument(call, 0, "source");
-    if (source == null || Calls.isLiteralText(source)) {
+  public void visitCall(Expr.Call call, FileVisit file) {
+    String q = file.qualifiedName(call.func()).orElseThrow();
+    Expr source = call.argument(0, "source");
+    if (source == null || Literals.isLiteralText(source)) {
       return;
     }
     String fn = q.substring("builtins.".length());

@@ -7,10 +7,9 @@ import dev.keel.python.ast.Expr;
 import dev.keel.python.ast.Keyword;
 import dev.keel.python.ast.Node;
 import dev.keel.python.ast.Stmt;
-import dev.keel.rule.FileRule;
+import dev.keel.rule.CallRule;
 import dev.keel.rule.FileVisit;
 import dev.keel.rule.RuleSpec;
-import dev.keel.rule.Scope;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -21,13 +20,15 @@ import java.util.regex.Pattern;
 
 @RuleSpec(
     code = "SEC006",
-    name = "HardcodedSecret",
     summary =
         "a password, token or key is written in the source, where everyone with the code has it",
     severity = Severity.ERROR,
-    effortMinutes = 30,
-    scope = Scope.FILE)
-final class HardcodedSecret implements FileRule {
+    effortMinutes = 30)
+final class HardcodedSecret implements CallRule {
+  /** Per file (this rule object is shared by every thread). */
+  private final FileVisit.Memo<Reported> reported =
+      FileVisit.Memo.of(() -> new Reported(new HashSet<>()));
+
   /** Words that make a name a secret whatever its value looks like. */
   private static final Set<String> SECRET_WORDS =
       Set.of(
@@ -191,11 +192,25 @@ final class HardcodedSecret implements FileRule {
     return Set.of(
         Stmt.Assign.class,
         Stmt.AnnAssign.class,
-        Expr.Call.class,
         Expr.Dict.class,
         Expr.Compare.class,
         Arguments.class,
         Expr.Constant.class);
+  }
+
+  @Override
+  public Set<String> calls() {
+    return Set.of(EVERY_CALL);
+  }
+
+  @Override
+  public void visitCall(Expr.Call call, FileVisit file) {
+    for (int i = 0, size = call.keywords().size(); i < size; i++) {
+      Keyword k = call.keywords().get(i);
+      if (k.arg() != null) {
+        byName(k.arg(), k.value(), file);
+      }
+    }
   }
 
   @Override
@@ -212,19 +227,11 @@ final class HardcodedSecret implements FileRule {
           byName(nameOf(a.target()), a.value(), file);
         }
       }
-      case Expr.Call c -> {
-        for (int i = 0, size = c.keywords().size(); i < size; i++) {
-          Keyword k = c.keywords().get(i);
-          if (k.arg() != null) {
-            byName(k.arg(), k.value(), file);
-          }
-        }
-      }
       case Expr.Dict d -> {
         for (int i = 0; i < d.keys().size(); i++) {
           Expr k = d.keys().get(i);
-          if (k != null && Calls.stringValue(k) != null) {
-            byName(Calls.stringValue(k), d.values().get(i), file);
+          if (k != null && Literals.stringValue(k) != null) {
+            byName(Literals.stringValue(k), d.values().get(i), file);
           }
         }
       }
@@ -253,7 +260,7 @@ final class HardcodedSecret implements FileRule {
   }
 
   private void byName(String name, Expr value, FileVisit file) {
-    String s = value == null ? null : Calls.stringValue(value);
+    String s = value == null ? null : Literals.stringValue(value);
     if (name == null || s == null || !mayNameASecret(name)) {
       return;
     }
@@ -304,7 +311,7 @@ final class HardcodedSecret implements FileRule {
     if (c.range().end() - c.range().start() < 16) {
       return;
     }
-    String s = Calls.stringValue(c);
+    String s = Literals.stringValue(c);
     if (s == null || s.length() < 16 || !mayHoldAKnownFormat(s)) {
       return;
     }
@@ -367,7 +374,7 @@ final class HardcodedSecret implements FileRule {
   }
 
   private void report(FileVisit file, Expr value, String message) {
-    Reported r = file.state(this, () -> new Reported(new HashSet<>()));
+    Reported r = file.memo(reported);
     if (r.starts().add(value.range().start())) {
       file.report(value, message);
     }
@@ -377,7 +384,7 @@ final class HardcodedSecret implements FileRule {
     return switch (e) {
       case Expr.Name n -> n.id();
       case Expr.Attribute a -> a.attr();
-      case Expr.Subscript s -> Calls.stringValue(s.slice());
+      case Expr.Subscript s -> Literals.stringValue(s.slice());
       default -> null;
     };
   }

@@ -2,21 +2,17 @@ package dev.keel.rules.security;
 
 import dev.keel.finding.Severity;
 import dev.keel.python.ast.Expr;
-import dev.keel.python.ast.Node;
-import dev.keel.rule.FileRule;
+import dev.keel.rule.CallRule;
 import dev.keel.rule.FileVisit;
 import dev.keel.rule.RuleSpec;
-import dev.keel.rule.Scope;
 import java.util.Set;
 
 @RuleSpec(
     code = "SEC004",
-    name = "ShellCommandInjection",
     summary = "a command built at run time is run by a shell, which also runs whatever it contains",
     severity = Severity.ERROR,
-    effortMinutes = 30,
-    scope = Scope.FILE)
-final class ShellCommandInjection implements FileRule {
+    effortMinutes = 30)
+final class ShellCommandInjection implements CallRule {
   /** Run their command through a shell when called with {@code shell=True}. */
   private static final Set<String> SHELL_OPTIONAL =
       Set.of(
@@ -40,34 +36,25 @@ final class ShellCommandInjection implements FileRule {
           "popen2.popen4",
           "asyncio.create_subprocess_shell");
 
-  private static final Set<String> CALLEES =
-      FileRule.lastParts(
-          java.util.stream.Stream.concat(SHELL_OPTIONAL.stream(), SHELL_ALWAYS.stream()).toList());
+  private static final Set<String> CALLS =
+      java.util.stream.Stream.concat(SHELL_OPTIONAL.stream(), SHELL_ALWAYS.stream())
+          .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
   @Override
-  public Set<Class<? extends Node>> nodeKinds() {
-    return Set.of(Expr.Call.class);
+  public Set<String> calls() {
+    return CALLS;
   }
 
   @Override
-  public Set<String> callees() {
-    return CALLEES;
-  }
-
-  @Override
-  public void visit(Node node, FileVisit file) {
-    Expr.Call call = (Expr.Call) node;
-    String q = file.qualifiedName(call.func()).orElse(null);
-    if (q == null) {
-      return;
-    }
+  public void visitCall(Expr.Call call, FileVisit file) {
+    String q = file.qualifiedName(call.func()).orElseThrow();
     if (SHELL_OPTIONAL.contains(q)) {
-      Expr shell = Calls.keyword(call, "shell");
-      if (shell == null || Calls.isFalse(shell) || Calls.isNone(shell)) {
+      Expr shell = call.keyword("shell");
+      if (shell == null || Literals.isFalse(shell) || shell.isNone()) {
         return;
       }
-      Expr command = Calls.argument(call, 0, "args");
-      if (command != null && !Calls.isLiteral(command)) {
+      Expr command = call.argument(0, "args");
+      if (command != null && !Literals.isLiteral(command)) {
         file.report(
             call,
             q
@@ -75,8 +62,8 @@ final class ShellCommandInjection implements FileRule {
                 + " without shell=True");
       }
     } else if (SHELL_ALWAYS.contains(q)) {
-      Expr command = Calls.argument(call, 0, q.startsWith("os.") ? "command" : "cmd");
-      if (command != null && !Calls.isLiteral(command)) {
+      Expr command = call.argument(0, q.startsWith("os.") ? "command" : "cmd");
+      if (command != null && !Literals.isLiteral(command)) {
         file.report(
             call,
             q

@@ -5,10 +5,9 @@ import dev.keel.python.ast.Expr;
 import dev.keel.python.ast.Node;
 import dev.keel.python.ast.Operator;
 import dev.keel.python.ast.Stmt;
-import dev.keel.rule.FileRule;
+import dev.keel.rule.CallRule;
 import dev.keel.rule.FileVisit;
 import dev.keel.rule.RuleSpec;
-import dev.keel.rule.Scope;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,38 +15,46 @@ import java.util.Set;
 
 @RuleSpec(
     code = "SEC005",
-    name = "SqlBuiltFromStrings",
     summary =
         "SQL built with %, +, .format or an f-string is executed: values can rewrite the query",
     severity = Severity.ERROR,
-    effortMinutes = 20,
-    scope = Scope.FILE)
-final class SqlBuiltFromStrings implements FileRule {
+    effortMinutes = 20)
+final class SqlBuiltFromStrings implements CallRule {
+  /** Per file (this rule object is shared by every thread). */
+  private final FileVisit.Memo<Map<Key, Expr>> built = FileVisit.Memo.of(HashMap::new);
+
   private static final Set<String> EXECUTE = Set.of("execute", "executemany", "executescript");
   private static final Set<String> TEXT =
       Set.of("sqlalchemy.text", "sqlalchemy.sql.text", "sqlalchemy.sql.expression.text");
 
-  private static final Set<String> CALLEES =
-      Set.of("execute", "executemany", "executescript", "text");
+  private static final Set<String> CALLS = callsOf();
+
+  private static Set<String> callsOf() {
+    Set<String> out = new java.util.HashSet<>(TEXT);
+    for (String e : EXECUTE) {
+      out.add("*." + e); // a cursor's or connection's, whatever the receiver
+    }
+    return Set.copyOf(out);
+  }
 
   /** The last value assigned to each name, per enclosing function (or the module). */
   private record Key(int scope, String name) {}
 
   @Override
   public Set<Class<? extends Node>> nodeKinds() {
-    return Set.of(Expr.Call.class, Stmt.Assign.class, Stmt.AnnAssign.class, Stmt.AugAssign.class);
+    return Set.of(Stmt.Assign.class, Stmt.AnnAssign.class, Stmt.AugAssign.class);
   }
 
   @Override
-  public Set<String> callees() {
-    return CALLEES;
+  public Set<String> calls() {
+    return CALLS;
   }
 
   @Override
   public void visit(Node node, FileVisit file) {
     // Only names whose last value builds a query from strings are kept: most files have none, and
     // a name assigned anything else is forgotten.
-    Map<Key, Expr> built = file.state(this, HashMap::new);
+    Map<Key, Expr> built = file.memo(this.built);
     switch (node) {
       case Stmt.Assign a -> {
         boolean isBuilt = isBuilt(a.value(), file);
@@ -75,14 +82,18 @@ final class SqlBuiltFromStrings implements FileRule {
           if (isBuilt(a.value(), file) || before != null) {
             after = a.value() instanceof Expr.Constant ? before : a.value();
           } else {
-            after = Calls.isLiteralText(a.value()) ? before : a.value();
+            after = Literals.isLiteralText(a.value()) ? before : a.value();
           }
           remember(built, k, after, isBuilt(after, file));
         }
       }
-      case Expr.Call call -> check(call, file, built);
       default -> {}
     }
+  }
+
+  @Override
+  public void visitCall(Expr.Call call, FileVisit file) {
+    check(call, file, file.memo(built));
   }
 
   private static void remember(Map<Key, Expr> built, Key k, Expr value, boolean isBuilt) {
@@ -121,13 +132,13 @@ final class SqlBuiltFromStrings implements FileRule {
     }
     return switch (e) {
       case Expr.JoinedStr j -> hasFormattedValue(j);
-      case Expr.BinOp b when b.op() == Operator.Mod -> Calls.isLiteralText(b.left());
+      case Expr.BinOp b when b.op() == Operator.Mod -> Literals.isLiteralText(b.left());
       case Expr.BinOp b when b.op() == Operator.Add ->
-          !Calls.isLiteralText(b) && (hasText(b.left()) || hasText(b.right()));
+          !Literals.isLiteralText(b) && (hasText(b.left()) || hasText(b.right()));
       case Expr.Call c ->
           c.func() instanceof Expr.Attribute a
               && a.attr().equals("format")
-              && Calls.isLiteralText(a.value())
+              && Literals.isLiteralText(a.value())
               && !(c.args().isEmpty() && c.keywords().isEmpty());
       default -> false;
     };
@@ -143,11 +154,11 @@ final class SqlBuiltFromStrings implements FileRule {
   }
 
   private static boolean hasText(Expr e) {
-    return Calls.isLiteralText(e)
+    return Literals.isLiteralText(e)
         || e instanceof Expr.JoinedStr
         || e instanceof Expr.BinOp b
             && (b.op() == Operator.Add && (hasText(b.left()) || hasText(b.right()))
-                || b.op() == Operator.Mod && Calls.isLiteralText(b.left()));
+                || b.op() == Operator.Mod && Literals.isLiteralText(b.left()));
   }
 
   /** Where the enclosing function (or the module, -1) starts: records hash nodes deeply. */

@@ -2,35 +2,30 @@ package dev.keel.rules.security;
 
 import dev.keel.finding.Severity;
 import dev.keel.python.ast.Expr;
-import dev.keel.python.ast.Node;
-import dev.keel.rule.FileRule;
+import dev.keel.rule.CallRule;
 import dev.keel.rule.FileVisit;
 import dev.keel.rule.RuleSpec;
-import dev.keel.rule.Scope;
 import java.util.Set;
 
 @RuleSpec(
     code = "SEC007",
-    name = "TlsVerificationDisabled",
     summary = "an HTTPS call with certificate checks off talks to whoever answers",
     severity = Severity.ERROR,
-    effortMinutes = 15,
-    scope = Scope.FILE)
-final class TlsVerificationDisabled implements FileRule {
+    effortMinutes = 15)
+final class TlsVerificationDisabled implements CallRule {
   private static final Set<String> HTTP_METHODS =
       Set.of(
           "get", "post", "put", "patch", "delete", "head", "options", "request", "send", "stream");
 
   @Override
-  public Set<Class<? extends Node>> nodeKinds() {
-    return Set.of(Expr.Call.class);
+  public Set<String> calls() {
+    return Set.of(EVERY_CALL);
   }
 
   @Override
-  public void visit(Node node, FileVisit file) {
-    Expr.Call call = (Expr.Call) node;
-    Expr verify = Calls.keyword(call, "verify");
-    boolean verifyOff = verify != null && Calls.isFalse(verify);
+  public void visitCall(Expr.Call call, FileVisit file) {
+    Expr verify = call.keyword("verify");
+    boolean verifyOff = verify != null && Literals.isFalse(verify);
     boolean unverified =
         call.func() instanceof Expr.Attribute a && a.attr().equals("_create_unverified_context")
             || call.func() instanceof Expr.Name n

@@ -2,21 +2,17 @@ package dev.keel.rules.security;
 
 import dev.keel.finding.Severity;
 import dev.keel.python.ast.Expr;
-import dev.keel.python.ast.Node;
-import dev.keel.rule.FileRule;
+import dev.keel.rule.CallRule;
 import dev.keel.rule.FileVisit;
 import dev.keel.rule.RuleSpec;
-import dev.keel.rule.Scope;
 import java.util.Set;
 
 @RuleSpec(
     code = "SEC002",
-    name = "UnsafeDeserialization",
     summary = "pickle, marshal, shelve or dill loads data that can run code while it is read",
     severity = Severity.ERROR,
-    effortMinutes = 60,
-    scope = Scope.FILE)
-final class UnsafeDeserialization implements FileRule {
+    effortMinutes = 60)
+final class UnsafeDeserialization implements CallRule {
   private static final Set<String> LOADERS =
       Set.of(
           "pickle.load",
@@ -41,26 +37,16 @@ final class UnsafeDeserialization implements FileRule {
           "pandas.read_pickle");
 
   @Override
-  public Set<Class<? extends Node>> nodeKinds() {
-    return Set.of(Expr.Call.class);
+  public Set<String> calls() {
+    return LOADERS;
   }
 
   @Override
-  public Set<String> callees() {
-    return FileRule.lastParts(LOADERS);
-  }
-
-  @Override
-  public void visit(Node node, FileVisit file) {
-    Expr.Call call = (Expr.Call) node;
-    file.qualifiedName(call.func())
-        .filter(LOADERS::contains)
-        .ifPresent(
-            q ->
-                file.report(
-                    call,
-                    q
-                        + "() can run arbitrary code from the data it reads; load only data"
-                        + " this program wrote itself, or use JSON"));
+  public void visitCall(Expr.Call call, FileVisit file) {
+    file.report(
+        call,
+        file.qualifiedName(call.func()).orElseThrow()
+            + "() can run arbitrary code from the data it reads; load only data this program"
+            + " wrote itself, or use JSON");
   }
 }

@@ -2,45 +2,32 @@ package dev.keel.rules.security;
 
 import dev.keel.finding.Severity;
 import dev.keel.python.ast.Expr;
-import dev.keel.python.ast.Node;
-import dev.keel.rule.FileRule;
+import dev.keel.rule.CallRule;
 import dev.keel.rule.FileVisit;
 import dev.keel.rule.RuleSpec;
-import dev.keel.rule.Scope;
 import java.util.Set;
 
 @RuleSpec(
     code = "SEC003",
-    name = "UnsafeYamlLoad",
     summary = "yaml.load without a safe loader can build arbitrary Python objects from the input",
     severity = Severity.ERROR,
-    effortMinutes = 10,
-    scope = Scope.FILE)
-final class UnsafeYamlLoad implements FileRule {
+    effortMinutes = 10)
+final class UnsafeYamlLoad implements CallRule {
   private static final Set<String> SAFE =
       Set.of("SafeLoader", "CSafeLoader", "BaseLoader", "CBaseLoader");
 
   @Override
-  public Set<Class<? extends Node>> nodeKinds() {
-    return Set.of(Expr.Call.class);
+  public Set<String> calls() {
+    return Set.of("yaml.load", "yaml.load_all");
   }
 
   @Override
-  public Set<String> callees() {
-    return Set.of("load", "load_all");
-  }
-
-  @Override
-  public void visit(Node node, FileVisit file) {
-    Expr.Call call = (Expr.Call) node;
-    String q = file.qualifiedName(call.func()).orElse("");
-    if (!q.equals("yaml.load") && !q.equals("yaml.load_all")) {
+  public void visitCall(Expr.Call call, FileVisit file) {
+    String q = file.qualifiedName(call.func()).orElseThrow();
+    if (call.hasDoubleStar()) {
       return;
     }
-    if (Calls.hasDoubleStar(call)) {
-      return;
-    }
-    Expr loader = Calls.argument(call, 1, "Loader");
+    Expr loader = call.argument(1, "Loader");
     if (loader != null) {
       String name = file.qualifiedName(loader).orElse(file.text(loader));
       String last = name.substring(name.lastIndexOf('.') + 1);

@@ -2,22 +2,18 @@ package dev.keel.rules.security;
 
 import dev.keel.finding.Severity;
 import dev.keel.python.ast.Expr;
-import dev.keel.python.ast.Node;
-import dev.keel.rule.FileRule;
+import dev.keel.rule.CallRule;
 import dev.keel.rule.FileVisit;
 import dev.keel.rule.RuleSpec;
-import dev.keel.rule.Scope;
 import java.util.Locale;
 import java.util.Set;
 
 @RuleSpec(
     code = "SEC009",
-    name = "WeakHash",
     summary = "md5 or sha1 used without usedforsecurity=False: broken for passwords and signatures",
     severity = Severity.WARNING,
-    effortMinutes = 15,
-    scope = Scope.FILE)
-final class WeakHash implements FileRule {
+    effortMinutes = 15)
+final class WeakHash implements CallRule {
   private static final Set<String> WEAK = Set.of("md2", "md4", "md5", "sha", "sha1");
   private static final Set<String> OTHER_LIBRARIES =
       Set.of(
@@ -31,35 +27,31 @@ final class WeakHash implements FileRule {
           "cryptography.hazmat.primitives.hashes.MD5",
           "cryptography.hazmat.primitives.hashes.SHA1");
 
-  private static final Set<String> CALLEES = callees(WEAK, OTHER_LIBRARIES);
+  private static final Set<String> CALLS = callsOf(WEAK, OTHER_LIBRARIES);
 
-  private static Set<String> callees(Set<String> weak, Set<String> others) {
-    Set<String> out = new java.util.HashSet<>(weak);
-    out.add("new");
-    out.addAll(FileRule.lastParts(others));
+  private static Set<String> callsOf(Set<String> weak, Set<String> others) {
+    Set<String> out = new java.util.HashSet<>(others);
+    for (String w : weak) {
+      out.add("hashlib." + w);
+    }
+    out.add("hashlib.new");
     return Set.copyOf(out);
   }
 
   @Override
-  public Set<Class<? extends Node>> nodeKinds() {
-    return Set.of(Expr.Call.class);
+  public Set<String> calls() {
+    return CALLS;
   }
 
   @Override
-  public Set<String> callees() {
-    return CALLEES;
-  }
-
-  @Override
-  public void visit(Node node, FileVisit file) {
-    Expr.Call call = (Expr.Call) node;
+  public void visitCall(Expr.Call call, FileVisit file) {
     String q = file.qualifiedName(call.func()).orElse("");
     String algorithm = null;
     if (q.startsWith("hashlib.") && WEAK.contains(q.substring("hashlib.".length()))) {
       algorithm = q.substring("hashlib.".length());
     } else if (q.equals("hashlib.new")) {
-      Expr name = Calls.argument(call, 0, "name");
-      String s = name == null ? null : Calls.stringValue(name);
+      Expr name = call.argument(0, "name");
+      String s = name == null ? null : Literals.stringValue(name);
       if (s != null && WEAK.contains(s.toLowerCase(Locale.ROOT))) {
         algorithm = s.toLowerCase(Locale.ROOT);
       }
@@ -70,8 +62,8 @@ final class WeakHash implements FileRule {
     if (algorithm == null) {
       return;
     }
-    Expr forSecurity = Calls.keyword(call, "usedforsecurity");
-    if (forSecurity != null && Calls.isFalse(forSecurity)) {
+    Expr forSecurity = call.keyword("usedforsecurity");
+    if (forSecurity != null && Literals.isFalse(forSecurity)) {
       return;
     }
     file.report(

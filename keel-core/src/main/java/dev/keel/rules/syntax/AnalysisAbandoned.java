@@ -4,7 +4,6 @@ import dev.keel.finding.Severity;
 import dev.keel.rule.Needs;
 import dev.keel.rule.Rule;
 import dev.keel.rule.RuleSpec;
-import dev.keel.rule.Scope;
 
 /**
  * Declares the finding the audit itself gives a file it gave up on: its analysis ran past {@code
@@ -14,12 +13,10 @@ import dev.keel.rule.Scope;
  */
 @RuleSpec(
     code = "SYN004",
-    name = "AnalysisAbandoned",
     summary =
         "Keel gave up on the file (it ran past file-timeout, or nests too deeply): no rule judged"
             + " it",
     severity = Severity.ERROR,
     effortMinutes = 15,
-    scope = Scope.FILE,
     needs = Needs.SYNTAX)
 final class AnalysisAbandoned implements Rule {}

@@ -8,17 +8,14 @@ import dev.keel.rule.Needs;
 import dev.keel.rule.ProjectContext;
 import dev.keel.rule.ProjectRule;
 import dev.keel.rule.RuleSpec;
-import dev.keel.rule.Scope;
 
 @RuleSpec(
     code = "SYN002",
-    name = "FileNotRead",
     summary =
         "a file of the project was not read (a link out of the project, a FIFO, socket or device,"
             + " no permission): no rule judged it",
     severity = Severity.WARNING,
     effortMinutes = 5,
-    scope = Scope.PROJECT,
     needs = Needs.FILES)
 final class FileNotRead implements ProjectRule {
   @Override

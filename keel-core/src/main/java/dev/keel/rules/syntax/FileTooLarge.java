@@ -8,15 +8,12 @@ import dev.keel.rule.Needs;
 import dev.keel.rule.ProjectContext;
 import dev.keel.rule.ProjectRule;
 import dev.keel.rule.RuleSpec;
-import dev.keel.rule.Scope;
 
 @RuleSpec(
     code = "SYN003",
-    name = "FileTooLarge",
     summary = "a file is larger than max-file-size, so Keel skipped it: no rule judged it",
     severity = Severity.WARNING,
     effortMinutes = 5,
-    scope = Scope.PROJECT,
     needs = Needs.FILES)
 final class FileTooLarge implements ProjectRule {
   @Override

@@ -7,18 +7,15 @@ import dev.keel.rule.FileRule;
 import dev.keel.rule.FileVisit;
 import dev.keel.rule.Needs;
 import dev.keel.rule.RuleSpec;
-import dev.keel.rule.Scope;
 import java.util.List;
 import java.util.Set;
 
 @RuleSpec(
     code = "SYN001",
-    name = "InvalidSyntax",
     summary =
         "the file is not valid Python: it cannot be imported, and no other rule sees it whole",
     severity = Severity.ERROR,
     effortMinutes = 10,
-    scope = Scope.FILE,
     needs = Needs.SYNTAX)
 final class InvalidSyntax implements FileRule {
   /**

@@ -7,7 +7,6 @@ import dev.keel.rule.FindingSink;
 import dev.keel.rule.ProjectContext;
 import dev.keel.rule.ProjectRule;
 import dev.keel.rule.RuleSpec;
-import dev.keel.rule.Scope;
 import dev.keel.semantic.ModuleFacts;
 import dev.keel.semantic.ModuleSummary;
 
@@ -17,11 +16,9 @@ import dev.keel.semantic.ModuleSummary;
  */
 @RuleSpec(
     code = "TST002",
-    name = "TestAssertsOnlyOnMocks",
     summary = "a test asserts only how mocks were called, never what the code produced",
     severity = Severity.INFO,
-    effortMinutes = 20,
-    scope = Scope.PROJECT)
+    effortMinutes = 20)
 final class TestAssertsOnlyOnMocks implements ProjectRule {
   @Override
   public void check(ProjectContext project, FindingSink out) {

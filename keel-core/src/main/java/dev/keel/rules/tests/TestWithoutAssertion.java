@@ -8,7 +8,6 @@ import dev.keel.rule.FindingSink;
 import dev.keel.rule.ProjectContext;
 import dev.keel.rule.ProjectRule;
 import dev.keel.rule.RuleSpec;
-import dev.keel.rule.Scope;
 import dev.keel.semantic.ImportRecord;
 import dev.keel.semantic.ModuleFacts;
 import dev.keel.semantic.ModuleSummary;
@@ -28,11 +27,9 @@ import java.util.Set;
  */
 @RuleSpec(
     code = "TST001",
-    name = "TestWithoutAssertion",
     summary = "a test function asserts nothing, so it catches crashes but never a wrong result",
     severity = Severity.WARNING,
-    effortMinutes = 15,
-    scope = Scope.PROJECT)
+    effortMinutes = 15)
 final class TestWithoutAssertion implements ProjectRule {
   /** The longest chain of re-exports ({@code from .impl import check}) followed to a helper. */
   private static final int MAX_REEXPORTS = 4;

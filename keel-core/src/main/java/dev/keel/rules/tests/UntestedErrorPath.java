@@ -7,7 +7,6 @@ import dev.keel.rule.FindingSink;
 import dev.keel.rule.ProjectContext;
 import dev.keel.rule.ProjectRule;
 import dev.keel.rule.RuleSpec;
-import dev.keel.rule.Scope;
 import dev.keel.semantic.ModuleFacts;
 import dev.keel.semantic.ModuleSummary;
 import java.util.HashSet;
@@ -15,11 +14,9 @@ import java.util.Set;
 
 @RuleSpec(
     code = "TST004",
-    name = "UntestedErrorPath",
     summary = "a public callable raises, but no test expects it to (pytest.raises, assertRaises)",
     severity = Severity.INFO,
-    effortMinutes = 15,
-    scope = Scope.PROJECT)
+    effortMinutes = 15)
 final class UntestedErrorPath implements ProjectRule {
   @Override
   public void check(ProjectContext project, FindingSink out) {

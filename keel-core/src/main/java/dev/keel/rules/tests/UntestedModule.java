@@ -7,7 +7,6 @@ import dev.keel.rule.FindingSink;
 import dev.keel.rule.ProjectContext;
 import dev.keel.rule.ProjectRule;
 import dev.keel.rule.RuleSpec;
-import dev.keel.rule.Scope;
 import dev.keel.semantic.BindingKind;
 import dev.keel.semantic.ModuleSummary;
 import java.util.HashSet;
@@ -17,11 +16,9 @@ import java.util.regex.Pattern;
 
 @RuleSpec(
     code = "TST003",
-    name = "UntestedModule",
     summary = "a module with functions or classes has no test module mirroring it",
     severity = Severity.INFO,
-    effortMinutes = 30,
-    scope = Scope.PROJECT)
+    effortMinutes = 30)
 final class UntestedModule implements ProjectRule {
   private static final Pattern DEFINES =
       Pattern.compile("(?m)^[ \\t]*(?:async[ \\t]+def|def|class)[ \\t]+\\w");

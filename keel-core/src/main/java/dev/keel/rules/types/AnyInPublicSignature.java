@@ -5,16 +5,13 @@ import dev.keel.metrics.FunctionSyntax;
 import dev.keel.python.ast.Expr;
 import dev.keel.rule.FileVisit;
 import dev.keel.rule.RuleSpec;
-import dev.keel.rule.Scope;
 import java.util.List;
 
 @RuleSpec(
     code = "TYP003",
-    name = "AnyInPublicSignature",
     summary = "`Any` is the type of a parameter or the return of a public function",
     severity = Severity.WARNING,
-    effortMinutes = 10,
-    scope = Scope.FILE)
+    effortMinutes = 10)
 final class AnyInPublicSignature extends SignatureRule {
   @Override
   void check(List<Def> defs, TypingNames names, FileVisit file) {

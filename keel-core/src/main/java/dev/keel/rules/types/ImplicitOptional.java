@@ -6,17 +6,14 @@ import dev.keel.python.ast.ConstantValue;
 import dev.keel.python.ast.Expr;
 import dev.keel.rule.FileVisit;
 import dev.keel.rule.RuleSpec;
-import dev.keel.rule.Scope;
 import java.util.List;
 import java.util.Optional;
 
 @RuleSpec(
     code = "TYP004",
-    name = "ImplicitOptional",
     summary = "A parameter defaults to None but its annotation does not admit None",
     severity = Severity.WARNING,
-    effortMinutes = 2,
-    scope = Scope.FILE)
+    effortMinutes = 2)
 final class ImplicitOptional extends SignatureRule {
   @Override
   void check(List<Def> defs, TypingNames names, FileVisit file) {
@@ -25,7 +22,8 @@ final class ImplicitOptional extends SignatureRule {
       for (FunctionSyntax.Parameter p : d.parameters()) {
         Expr annotation = p.arg().annotation();
         if (annotation != null
-            && isNone(p.defaultValue())
+            && p.defaultValue() != null
+            && p.defaultValue().isNone()
             && unquote(annotation).filter(e -> !admitsNone(e, names)).isPresent()) {
           file.report(
               annotation,
@@ -58,13 +56,9 @@ final class ImplicitOptional extends SignatureRule {
     return annotation + " | None";
   }
 
-  private static boolean isNone(Expr e) {
-    return e instanceof Expr.Constant c && c.value() instanceof ConstantValue.NoneValue;
-  }
-
   private static boolean admitsNone(Expr annotation, TypingNames names) {
     for (Expr m : unionMembers(annotation, names)) {
-      if (isNone(m) || names.isTyping(m, "Any")) {
+      if (m.isNone() || names.isTyping(m, "Any")) {
         return true;
       }
       Optional<String> q = names.resolve(m);
@@ -73,8 +67,8 @@ final class ImplicitOptional extends SignatureRule {
       }
       if (m instanceof Expr.Subscript s
           && names.isTyping(s.value(), "Literal")
-          && (isNone(s.slice())
-              || s.slice() instanceof Expr.Tuple t && t.elts().stream().anyMatch(x -> isNone(x)))) {
+          && (s.slice().isNone()
+              || s.slice() instanceof Expr.Tuple t && t.elts().stream().anyMatch(Expr::isNone))) {
         return true;
       }
       // A quoted member inside a union (`Union["Node", None]`): judge what it says.

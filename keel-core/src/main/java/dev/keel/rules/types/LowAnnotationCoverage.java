@@ -4,17 +4,14 @@ import dev.keel.finding.Severity;
 import dev.keel.metrics.FunctionSyntax;
 import dev.keel.rule.FileVisit;
 import dev.keel.rule.RuleSpec;
-import dev.keel.rule.Scope;
 import java.util.List;
 
 @RuleSpec(
     code = "TYP002",
-    name = "LowAnnotationCoverage",
     summary =
         "Less than min-annotation-coverage percent of a module's public signatures is annotated",
     severity = Severity.INFO,
-    effortMinutes = 30,
-    scope = Scope.FILE)
+    effortMinutes = 30)
 final class LowAnnotationCoverage extends SignatureRule {
   @Override
   void check(List<Def> defs, TypingNames names, FileVisit file) {

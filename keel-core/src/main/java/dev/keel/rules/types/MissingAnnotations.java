@@ -5,17 +5,14 @@ import dev.keel.metrics.Callables;
 import dev.keel.metrics.FunctionSyntax;
 import dev.keel.rule.FileVisit;
 import dev.keel.rule.RuleSpec;
-import dev.keel.rule.Scope;
 import java.util.ArrayList;
 import java.util.List;
 
 @RuleSpec(
     code = "TYP001",
-    name = "MissingAnnotations",
     summary = "A public function or method lacks parameter or return annotations",
     severity = Severity.INFO,
-    effortMinutes = 5,
-    scope = Scope.FILE)
+    effortMinutes = 5)
 final class MissingAnnotations extends SignatureRule {
   @Override
   void check(List<Def> defs, TypingNames names, FileVisit file) {

@@ -36,7 +36,7 @@ abstract class SignatureRule implements FileRule {
     Boolean publicModule;
   }
 
-  private static final Object KEY = new Object();
+  private static final FileVisit.Memo<Collected> COLLECTED = FileVisit.Memo.of(Collected::new);
 
   @Override
   public final Set<Class<? extends Node>> nodeKinds() {
@@ -45,7 +45,7 @@ abstract class SignatureRule implements FileRule {
 
   @Override
   public final void visit(Node node, FileVisit file) {
-    Collected c = file.state(KEY, Collected::new);
+    Collected c = file.memo(COLLECTED);
     if (c.last == node) {
       return;
     }
@@ -55,7 +55,7 @@ abstract class SignatureRule implements FileRule {
 
   @Override
   public final void finish(FileVisit file) {
-    Collected c = file.state(KEY, Collected::new);
+    Collected c = file.memo(COLLECTED);
     check(c.defs, new TypingNames(file), file);
   }
 

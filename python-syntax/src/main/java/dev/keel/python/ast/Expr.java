@@ -9,6 +9,11 @@ import java.util.List;
  */
 public sealed interface Expr extends Node {
 
+  /** Whether this is the literal {@code None}. */
+  default boolean isNone() {
+    return this instanceof Constant c && c.value() instanceof ConstantValue.NoneValue;
+  }
+
   /** {@code a and b and c}. */
   record BoolOp(TextRange range, BoolOperator op, List<Expr> values) implements Expr {
     public BoolOp {
@@ -94,10 +99,60 @@ public sealed interface Expr extends Node {
   }
 
   /** {@code func(args, keywords)}. */
+  /**
+   * {@code func(args, keywords)}, with the questions rules ask of its arguments (Ruff's {@code
+   * Arguments::find_keyword}): they answer from the source as written, so a {@code *args} or {@code
+   * **kwargs} that may hold the argument is for the caller to check ({@link #hasStarArgs}, {@link
+   * #hasDoubleStar}).
+   */
   record Call(TextRange range, Expr func, List<Expr> args, List<Keyword> keywords) implements Expr {
     public Call {
       args = List.copyOf(args);
       keywords = List.copyOf(keywords);
+    }
+
+    /** The value passed as keyword {@code name} ({@code timeout=…}), or null. */
+    public Expr keyword(String name) {
+      for (int i = 0, size = keywords.size(); i < size; i++) {
+        Keyword k = keywords.get(i);
+        if (name.equals(k.arg())) {
+          return k.value();
+        }
+      }
+      return null;
+    }
+
+    /**
+     * The argument of parameter {@code name} at {@code position}: the positional argument there
+     * (null when it is a {@code *args}, which may or may not reach it), else keyword {@code name}
+     * (none when {@code name} is null), else null.
+     */
+    public Expr argument(int position, String name) {
+      if (position >= 0 && position < args.size()) {
+        Expr a = args.get(position);
+        return a instanceof Starred ? null : a;
+      }
+      return name == null ? null : keyword(name);
+    }
+
+    /** Whether the call passes {@code **kwargs}, which may hold any keyword. */
+    public boolean hasDoubleStar() {
+      for (int i = 0, size = keywords.size(); i < size; i++) {
+        if (keywords.get(i).arg() == null) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** Whether the call passes {@code *args}, which may fill any position. */
+    public boolean hasStarArgs() {
+      for (int i = 0, size = args.size(); i < size; i++) {
+        if (args.get(i) instanceof Starred) {
+          return true;
+        }
+      }
+      return false;
     }
   }
 
