@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.keel.finding.Finding;
+import dev.keel.judge.JudgedFinding;
 import dev.keel.project.Project;
 import dev.keel.project.ProjectDiscovery;
 import dev.keel.python.PythonParser;
@@ -45,16 +45,12 @@ class SourceEncodingTest {
 
   private static AuditResult audit(Path root) {
     AuditRequest request =
-        new AuditRequest(
-            List.of(root),
-            Optional.empty(),
-            List.of("NAM001"),
-            List.of(),
-            Optional.empty(),
-            Optional.empty(),
-            false,
-            1,
-            LocalDate.of(2026, 12, 2));
+        AuditRequest.builder(List.of(root))
+            .select(List.of("NAM001"))
+            .withoutBaseline()
+            .threads(1)
+            .today(LocalDate.of(2026, 12, 2))
+            .build();
     return new Audit().run(request);
   }
 
@@ -77,13 +73,13 @@ class SourceEncodingTest {
   void aLatin1FileHasTheFingerprintsOfTheSameTextInUtf8() throws IOException {
     // Lines 3 to 5, the context a fingerprint hashes, are the same text in both files.
     String body = "\n\nLABEL = 'café'\nimport os\nOTHER = 'é'\n";
-    Finding latin1 =
+    JudgedFinding latin1 =
         only(audit(project("a", "x.py", ("# coding: latin-1" + body).getBytes(LATIN_1))));
-    Finding utf8 =
+    JudgedFinding utf8 =
         only(
             audit(
                 project("b", "x.py", ("# coding: utf-8" + body).getBytes(StandardCharsets.UTF_8))));
-    assertEquals(4, latin1.span().orElseThrow().line());
+    assertEquals(4, latin1.finding().span().orElseThrow().line());
     assertEquals(utf8.fingerprint(), latin1.fingerprint());
   }
 
@@ -126,7 +122,7 @@ class SourceEncodingTest {
         new String(latin1, StandardCharsets.UTF_8), context.read("latin.py").orElseThrow());
   }
 
-  private static Finding only(AuditResult result) {
+  private static JudgedFinding only(AuditResult result) {
     assertEquals(1, result.findings().size(), result.findings().toString());
     return result.findings().get(0);
   }

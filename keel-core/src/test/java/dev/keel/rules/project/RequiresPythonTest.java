@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.keel.audit.Audit;
 import dev.keel.audit.AuditRequest;
-import dev.keel.finding.Finding;
+import dev.keel.judge.JudgedFinding;
 import dev.keel.semantic.PythonVersion;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -73,17 +73,13 @@ class RequiresPythonTest {
         "[project]\nname = \"p\"\nrequires-python = \"" + specifier + "\"\n");
     Files.writeString(root.resolve("distutils.py"), "X = 1\n");
     AuditRequest request =
-        new AuditRequest(
-            List.of(root),
-            Optional.empty(),
-            List.of("ARC005"),
-            List.of(),
-            Optional.empty(),
-            Optional.empty(),
-            false,
-            1,
-            LocalDate.of(2026, 12, 2));
-    List<Finding> found = new Audit().run(request).findings();
+        AuditRequest.builder(List.of(root))
+            .select(List.of("ARC005"))
+            .withoutBaseline()
+            .threads(1)
+            .today(LocalDate.of(2026, 12, 2))
+            .build();
+    List<JudgedFinding> found = new Audit().run(request).findings();
     assertEquals(findings, found.size(), found.toString());
   }
 }
