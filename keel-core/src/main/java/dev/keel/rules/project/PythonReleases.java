@@ -60,11 +60,8 @@ final class PythonReleases {
     return Optional.empty();
   }
 
-  /** Whether {@code admits} lets in {@code minor} itself or one of its patch releases. */
+  /** Whether {@code admits} lets in one of {@code minor}'s releases (3.9.0, 3.9.1, ...). */
   static boolean admitsMinor(Predicate<Pep440.Version> admits, String minor) {
-    if (admits.test(Pep440.parseVersion(minor).orElseThrow())) {
-      return true;
-    }
     for (int patch = 0; patch <= MAX_PATCH; patch++) {
       if (admits.test(Pep440.parseVersion(minor + "." + patch).orElseThrow())) {
         return true;

@@ -42,7 +42,7 @@ class RequiresPythonTest {
         ">3.9            | 3.9  | 3.9.1 is admitted; was 3.13 for the audit",
         "<3.12           | 3.8  | no lower bound; was 3.13 for both",
         "==2.7           | 3.8  | was 3.13 for ARC005",
-        "===3.9          | 3.9  | was 3.13 for ARC005",
+        "===3.9          | none | no interpreter is the string 3.9 (pip compares 3.9.0); was 3.9 for the audit",
         ">=3.15          | 3.13 | newer than the tables",
         ">=3.9,<3.9      | none | admits nothing; was 3.9 for both",
         ">=4.0           | none | ",
