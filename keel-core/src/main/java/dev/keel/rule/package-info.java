@@ -5,10 +5,27 @@
  * read the syntax tree and the semantic model of one module ({@code dev.keel.python}, {@code
  * dev.keel.semantic}); project rules read the project model and the module summaries.
  *
- * <p>{@link dev.keel.rule.FileRules} walks each file once for every file rule: a rule names the
- * node kinds it wants ({@link dev.keel.rule.FileRule#nodeKinds}) and, for calls, may name the
- * callees it looks for ({@link dev.keel.rule.FileRule#callees}), so it is shown only the calls that
- * can match. The walk is the hottest code of an audit: it allocates nothing per node and skips what
+ * <p>The kind of check is the interface a rule implements, and it says what the rule is handed:
+ *
+ * <ul>
+ *   <li>{@link dev.keel.rule.CallRule}: the calls of the functions it names once, by qualified name
+ *       ({@code "tempfile.mktemp"}), as {@code Expr.Call};
+ *   <li>{@link dev.keel.rule.NodeRule}: each node of one kind, as that kind;
+ *   <li>{@link dev.keel.rule.FileRule}: the nodes of the kinds it names, to switch over, and the
+ *       whole file at {@link dev.keel.rule.FileRule#finish};
+ *   <li>{@link dev.keel.rule.ProjectRule}: the project as a whole.
+ * </ul>
+ *
+ * The declaration holds what the interface does not say: code, summary, severity, effort; the name
+ * is the class's and the scope the interface's ({@link dev.keel.rule.Scope#of}). Per-file state is
+ * a typed {@link dev.keel.rule.FileVisit.Memo}, since rule objects are shared by every thread.
+ * Argument questions ({@code keyword}, {@code argument(position, name)}, {@code hasDoubleStar},
+ * {@code isNone}) are asked of the tree ({@code Expr.Call}, {@code Expr}), not of helpers here.
+ *
+ * <p>{@link dev.keel.rule.FileRules} walks each file once for every file rule, from a dispatch
+ * table over node kinds and, for calls, a filter by callee derived from the call rules' names: a
+ * call reaches a rule only when its callee's last name is one of the rule's and it resolves to one
+ * of them. The walk is the hottest code of an audit: it allocates nothing per node and skips what
  * no rule wants (names, attribute chains over names).
  *
  * <p>{@link dev.keel.rule.FileText} is the one decoder of a project file's bytes (a Python module

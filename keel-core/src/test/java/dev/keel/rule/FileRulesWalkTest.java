@@ -1,6 +1,7 @@
 package dev.keel.rule;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -10,6 +11,7 @@ import dev.keel.project.FileKind;
 import dev.keel.project.ProjectFile;
 import dev.keel.python.ParseResult;
 import dev.keel.python.PythonParser;
+import dev.keel.python.ast.Expr;
 import dev.keel.python.ast.Node;
 import dev.keel.python.ast.SyntaxChildren;
 import dev.keel.testing.PythonTools;
@@ -118,6 +120,65 @@ class FileRulesWalkTest {
     ParseResult parsed = PythonParser.parse(source);
     assertEquals(List.of(), parsed.errors());
     assertWalksEverything("built-in source", parsed);
+  }
+
+  /** Records the source of every call it is handed. */
+  private static class CallsSeen implements CallRule {
+    final List<String> seen = new ArrayList<>();
+
+    @Override
+    public Set<String> calls() {
+      return Set.of("tempfile.mktemp", "*.execute");
+    }
+
+    @Override
+    public void visitCall(Expr.Call call, FileVisit file) {
+      seen.add(file.text(call));
+    }
+  }
+
+  @Test
+  void aCallRuleIsHandedTheCallsOfTheFunctionsItNamesAndNoOthers() {
+    String source =
+        """
+        import tempfile
+        import tempfile as t
+        from tempfile import mktemp as m
+        tempfile.mktemp()
+        t.mktemp()
+        m()
+        mktemp()
+        other.mktemp()
+        tempfile.mkstemp()
+        cursor.execute(q)
+        execute(q)
+        cursor.executemany(q)
+        """;
+    CallsSeen rule = new CallsSeen();
+    RuleDescriptor d =
+        new RuleDescriptor("TEST002", "CallsSeen", "", Severity.INFO, 1, Scope.FILE, "", rule);
+    ProjectFile file = new ProjectFile(Path.of("m.py"), "m.py", FileKind.SOURCE, Optional.of("m"));
+    new FileRules(List.of(d)).check(file, PythonParser.parse(source), KeelConfig.defaults());
+    assertEquals(
+        List.of("tempfile.mktemp()", "t.mktemp()", "m()", "cursor.execute(q)", "execute(q)"),
+        rule.seen);
+  }
+
+  @Test
+  void aCallRuleThatAsksForCallNodesIsRefused() {
+    CallRule rule =
+        new CallsSeen() {
+          @Override
+          public Set<Class<? extends Node>> nodeKinds() {
+            return Set.of(Expr.Call.class);
+          }
+        };
+    RuleDescriptor d =
+        new RuleDescriptor("TEST003", "CallsSeen", "", Severity.INFO, 1, Scope.FILE, "", rule);
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> new FileRules(List.of(d)));
+    assertEquals(
+        "TEST003: a call rule receives calls through visitCall, not nodeKinds", e.getMessage());
   }
 
   /** The same walk over 400 files of python3's standard library. */

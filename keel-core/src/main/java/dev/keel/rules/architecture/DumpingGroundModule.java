@@ -1,7 +1,6 @@
 package dev.keel.rules.architecture;
 
 import dev.keel.finding.Severity;
-import dev.keel.python.ast.Node;
 import dev.keel.python.ast.Stmt;
 import dev.keel.rule.FileRule;
 import dev.keel.rule.FileVisit;
@@ -40,11 +39,6 @@ final class DumpingGroundModule implements FileRule {
 
   /** Fewer definitions than this is a small module, whatever its name. */
   static final int MIN_DEFINITIONS = 6;
-
-  @Override
-  public Set<Class<? extends Node>> nodeKinds() {
-    return Set.of();
-  }
 
   @Override
   public void finish(FileVisit file) {

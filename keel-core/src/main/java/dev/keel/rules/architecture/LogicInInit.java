@@ -2,14 +2,12 @@ package dev.keel.rules.architecture;
 
 import dev.keel.finding.Severity;
 import dev.keel.python.ast.Expr;
-import dev.keel.python.ast.Node;
 import dev.keel.python.ast.Stmt;
 import dev.keel.rule.FileRule;
 import dev.keel.rule.FileVisit;
 import dev.keel.rule.RuleSpec;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 @RuleSpec(
     code = "ARC003",
@@ -17,9 +15,12 @@ import java.util.Set;
     severity = Severity.WARNING,
     effortMinutes = 30)
 final class LogicInInit implements FileRule {
-  @Override
-  public Set<Class<? extends Node>> nodeKinds() {
-    return Set.of();
+  /** What the package's {@code __init__.py} runs besides declarations, in source order. */
+  private static final class Logic {
+    int functions;
+    int classes;
+    int others;
+    final List<Stmt> offenders = new ArrayList<>();
   }
 
   @Override
@@ -27,25 +28,24 @@ final class LogicInInit implements FileRule {
     if (!file.path().endsWith("__init__.py") && !file.path().equals("__init__.py")) {
       return;
     }
-    int[] counts = new int[3];
-    List<Stmt> offenders = new ArrayList<>();
+    Logic logic = new Logic();
     for (Stmt s : file.parse().module().body()) {
-      classify(s, counts, offenders);
+      classify(s, logic);
     }
-    if (offenders.isEmpty()) {
+    if (logic.offenders.isEmpty()) {
       return;
     }
     List<String> parts = new ArrayList<>();
-    if (counts[0] > 0) {
-      parts.add(counts[0] + (counts[0] == 1 ? " function" : " functions"));
+    if (logic.functions > 0) {
+      parts.add(logic.functions + (logic.functions == 1 ? " function" : " functions"));
     }
-    if (counts[1] > 0) {
-      parts.add(counts[1] + (counts[1] == 1 ? " class" : " classes"));
+    if (logic.classes > 0) {
+      parts.add(logic.classes + (logic.classes == 1 ? " class" : " classes"));
     }
-    if (counts[2] > 0) {
-      parts.add(counts[2] + (counts[2] == 1 ? " other statement" : " other statements"));
+    if (logic.others > 0) {
+      parts.add(logic.others + (logic.others == 1 ? " other statement" : " other statements"));
     }
-    Stmt first = offenders.get(0);
+    Stmt first = logic.offenders.get(0);
     int line = file.lines().line(first.range().start());
     file.report(
         first.range().start(),
@@ -56,7 +56,7 @@ final class LogicInInit implements FileRule {
             + " re-export what callers need");
   }
 
-  private static void classify(Stmt s, int[] counts, List<Stmt> offenders) {
+  private static void classify(Stmt s, Logic logic) {
     switch (s) {
       case Stmt.Import i -> {}
       case Stmt.ImportFrom i -> {}
@@ -74,39 +74,39 @@ final class LogicInInit implements FileRule {
           when d.name().equals("__getattr__") || d.name().equals("__dir__") -> {}
       case Stmt.If i -> {
         for (Stmt b : i.body()) {
-          classify(b, counts, offenders);
+          classify(b, logic);
         }
         for (Stmt b : i.orelse()) {
-          classify(b, counts, offenders);
+          classify(b, logic);
         }
       }
       case Stmt.Try t -> {
         for (List<Stmt> block : List.of(t.body(), t.orelse(), t.finalbody())) {
           for (Stmt b : block) {
-            classify(b, counts, offenders);
+            classify(b, logic);
           }
         }
         for (var h : t.handlers()) {
           for (Stmt b : h.body()) {
-            classify(b, counts, offenders);
+            classify(b, logic);
           }
         }
       }
       case Stmt.FunctionDef d -> {
-        counts[0]++;
-        offenders.add(s);
+        logic.functions++;
+        logic.offenders.add(s);
       }
       case Stmt.AsyncFunctionDef d -> {
-        counts[0]++;
-        offenders.add(s);
+        logic.functions++;
+        logic.offenders.add(s);
       }
       case Stmt.ClassDef c -> {
-        counts[1]++;
-        offenders.add(s);
+        logic.classes++;
+        logic.offenders.add(s);
       }
       default -> {
-        counts[2]++;
-        offenders.add(s);
+        logic.others++;
+        logic.offenders.add(s);
       }
     }
   }

@@ -1,16 +1,12 @@
 package dev.keel.rules.names;
 
-import dev.keel.python.ast.Node;
 import dev.keel.rule.FileVisit;
 import dev.keel.semantic.NameIssue;
-import java.util.Set;
 import java.util.function.Predicate;
 
 /** What the NAM rules share: report the semantic model's issues of one kind. */
 final class NameIssues {
   private NameIssues() {}
-
-  static final Set<Class<? extends Node>> NO_NODES = Set.of();
 
   /**
    * Reports the issues of {@code kind} that {@code keep} accepts. A file that does not parse is

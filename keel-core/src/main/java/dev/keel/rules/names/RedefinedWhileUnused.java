@@ -1,12 +1,10 @@
 package dev.keel.rules.names;
 
 import dev.keel.finding.Severity;
-import dev.keel.python.ast.Node;
 import dev.keel.rule.FileRule;
 import dev.keel.rule.FileVisit;
 import dev.keel.rule.RuleSpec;
 import dev.keel.semantic.NameIssue;
-import java.util.Set;
 
 @RuleSpec(
     code = "NAM004",
@@ -14,11 +12,6 @@ import java.util.Set;
     severity = Severity.WARNING,
     effortMinutes = 5)
 final class RedefinedWhileUnused implements FileRule {
-  @Override
-  public Set<Class<? extends Node>> nodeKinds() {
-    return NameIssues.NO_NODES;
-  }
-
   @Override
   public void finish(FileVisit file) {
     NameIssues.report(file, NameIssue.Kind.REDEFINED_UNUSED, i -> true);

@@ -2,7 +2,6 @@ package dev.keel.rules.names;
 
 import dev.keel.finding.Severity;
 import dev.keel.finding.Span;
-import dev.keel.python.ast.Node;
 import dev.keel.rule.FileRule;
 import dev.keel.rule.FileVisit;
 import dev.keel.rule.FindingSink;
@@ -27,11 +26,6 @@ import java.util.Set;
     severity = Severity.WARNING,
     effortMinutes = 2)
 final class UnusedImport implements FileRule, ProjectRule {
-  @Override
-  public Set<Class<? extends Node>> nodeKinds() {
-    return NameIssues.NO_NODES;
-  }
-
   @Override
   public void finish(FileVisit file) {
     if (file.path().endsWith("__init__.py") && file.module().isPresent()) {

@@ -27,6 +27,15 @@ final class HttpCallWithoutTimeout implements CallRule {
   private static final Set<String> NO_DEFAULT_SESSIONS =
       Set.of("requests.Session", "requests.session", "requests.sessions.Session");
 
+  /** httpx's calls besides the methods (which apply its 5 second default too). */
+  private static final Set<String> HTTPX_CLIENTS =
+      Set.of("httpx.stream", "httpx.Client", "httpx.AsyncClient");
+
+  /** urllib's, which takes its timeout third. */
+  private static final String URLOPEN = "urllib.request.urlopen";
+
+  private static final Set<String> AIOHTTP = Set.of("aiohttp.request", "aiohttp.ClientSession");
+
   /**
    * The calls `check` looks at: the HTTP methods by name whatever the receiver (a session object's,
    * requests' and httpx's functions), and the other clients.
@@ -38,13 +47,9 @@ final class HttpCallWithoutTimeout implements CallRule {
     for (String m : METHODS) {
       out.add("*." + m);
     }
-    out.addAll(
-        Set.of(
-            "httpx.stream",
-            "httpx.Client",
-            "httpx.AsyncClient",
-            "urllib.request.urlopen",
-            "aiohttp.ClientSession"));
+    out.addAll(HTTPX_CLIENTS);
+    out.add(URLOPEN);
+    out.addAll(AIOHTTP);
     return Set.copyOf(out);
   }
 
@@ -114,20 +119,17 @@ final class HttpCallWithoutTimeout implements CallRule {
     if (q.startsWith("requests.") && METHODS.contains(q.substring("requests.".length()))) {
       what = q;
     } else if (q.startsWith("httpx.")
-        && (METHODS.contains(q.substring("httpx.".length()))
-            || q.equals("httpx.stream")
-            || q.equals("httpx.Client")
-            || q.equals("httpx.AsyncClient"))) {
+        && (METHODS.contains(q.substring("httpx.".length())) || HTTPX_CLIENTS.contains(q))) {
       // httpx applies a 5 second default: only an explicit timeout=None waits forever.
       what = q;
       missingCounts = false;
-    } else if (q.equals("urllib.request.urlopen")) {
+    } else if (q.equals(URLOPEN)) {
       what = q;
       timeout = c.argument(2, "timeout");
       if (c.hasStarArgs()) {
         return;
       }
-    } else if (q.equals("aiohttp.request") || q.equals("aiohttp.ClientSession")) {
+    } else if (AIOHTTP.contains(q)) {
       what = q;
     } else if (c.func() instanceof Expr.Attribute a
         && a.value() instanceof Expr.Name n

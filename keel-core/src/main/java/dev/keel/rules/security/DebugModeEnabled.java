@@ -20,6 +20,15 @@ final class DebugModeEnabled implements CallRule {
   /** Per file (this rule object is shared by every thread). */
   private final FileVisit.Memo<Imports> imports = FileVisit.Memo.of(Imports::new);
 
+  /** Werkzeug's development server, which takes {@code use_debugger}. */
+  private static final Set<String> RUN_SIMPLE =
+      Set.of("werkzeug.serving.run_simple", "werkzeug.run_simple");
+
+  /** Werkzeug's server, and any {@code app.run(…)}: a Flask app's, when the module uses Flask. */
+  private static final Set<String> CALLS =
+      java.util.stream.Stream.concat(RUN_SIMPLE.stream(), java.util.stream.Stream.of("*.run"))
+          .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
   private static final class Imports {
     boolean flask;
   }
@@ -31,7 +40,7 @@ final class DebugModeEnabled implements CallRule {
 
   @Override
   public Set<String> calls() {
-    return Set.of("werkzeug.serving.run_simple", "werkzeug.run_simple", "*.run");
+    return CALLS;
   }
 
   @Override
@@ -63,7 +72,7 @@ final class DebugModeEnabled implements CallRule {
       return; // both checks look for a keyword argument
     }
     String q = file.qualifiedName(c.func()).orElse("");
-    if (q.equals("werkzeug.serving.run_simple") || q.equals("werkzeug.run_simple")) {
+    if (RUN_SIMPLE.contains(q)) {
       Expr debugger = c.keyword("use_debugger");
       if (debugger != null && Literals.isTrue(debugger)) {
         file.report(debugger, "the Werkzeug debugger is on: anyone who reaches it can run code");

@@ -1,14 +1,12 @@
 package dev.keel.rules.syntax;
 
 import dev.keel.finding.Severity;
-import dev.keel.python.ast.Node;
 import dev.keel.python.source.SyntaxError;
 import dev.keel.rule.FileRule;
 import dev.keel.rule.FileVisit;
 import dev.keel.rule.Needs;
 import dev.keel.rule.RuleSpec;
 import java.util.List;
-import java.util.Set;
 
 @RuleSpec(
     code = "SYN001",
@@ -23,11 +21,6 @@ final class InvalidSyntax implements FileRule {
    * character (a kilobyte of NUL bytes would be a thousand findings and a week of debt).
    */
   static final int MAX_FINDINGS = 10;
-
-  @Override
-  public Set<Class<? extends Node>> nodeKinds() {
-    return Set.of();
-  }
 
   @Override
   public void finish(FileVisit file) {
