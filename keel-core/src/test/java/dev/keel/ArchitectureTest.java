@@ -64,7 +64,7 @@ class ArchitectureTest {
         .whereLayer("config")
         .mayOnlyAccessLayers("shared", "finding")
         .whereLayer("discovery")
-        .mayOnlyAccessLayers("shared", "finding", "config")
+        .mayOnlyAccessLayers("shared", "finding", "config", "syntax")
         .whereLayer("semantic")
         .mayOnlyAccessLayers("syntax")
         .whereLayer("metrics")
