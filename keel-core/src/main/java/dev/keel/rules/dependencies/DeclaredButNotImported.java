@@ -46,31 +46,47 @@ final class DeclaredButNotImported implements ProjectRule {
           "tzdata",
           "python-dotenv",
           "whitenoise",
-          "supervisor");
+          "supervisor",
+          // Database drivers Django and SQLAlchemy load from an ENGINE or URL setting.
+          "psycopg",
+          "psycopg2",
+          "mssql-django",
+          // Loaded by the framework when a feature needs it: FastAPI's forms, pydantic's EmailStr.
+          "python-multipart",
+          "email-validator");
 
   @Override
   public void check(ProjectContext project, FindingSink out) {
-    List<Declared> declared = DeclaredDependencies.of(project);
+    Dependencies deps = Dependencies.of(project);
+    List<Declared> declared = deps.declared();
     if (declared.stream().allMatch(d -> d.dev() || d.extra())) {
       return;
     }
-    ImportNameMap map = ImportNameMap.forProject(project.root());
-    Set<String> provided = new HashSet<>();
-    for (ImportUse use : ImportUses.of(project)) {
-      provided.addAll(map.distributions(use.topLevel()));
-    }
+    // What each project's code uses: its imports, and the Django apps its settings install.
+    List<ImportUse> uses = deps.uses();
+    List<InstalledApps.App> apps = deps.apps();
     Set<String> reported = new HashSet<>();
     for (Declared d : declared) {
       if (d.dev()
           || d.extra()
-          || provided.contains(d.name())
           || RUN_WITHOUT_IMPORT.contains(d.name())
           || d.name().startsWith("types-")
           || d.name().endsWith("-stubs")
-          || !reported.add(d.name())
-          || mentionedInCode(project, d.name())) {
+          || reported.contains(d.name())) {
         continue;
       }
+      String dir = deps.projectOf(d);
+      boolean used =
+          uses.stream()
+                  .anyMatch(
+                      u -> inProject(deps, dir, u.path()) && deps.provides(d.name(), u.topLevel()))
+              || apps.stream()
+                  .anyMatch(
+                      a -> inProject(deps, dir, a.path()) && deps.provides(d.name(), a.topLevel()));
+      if (used || mentionedInCode(project, d.name())) {
+        continue;
+      }
+      reported.add(d.name());
       String message =
           d.name()
               + " is declared as a runtime dependency but nothing imports it: every install pulls"
@@ -84,6 +100,11 @@ final class DeclaredButNotImported implements ProjectRule {
     }
   }
 
+  /** Whether code at {@code path} belongs to the project in {@code dir} ("" holds every file). */
+  private static boolean inProject(Dependencies deps, String dir, String path) {
+    return dir.isEmpty() || path.startsWith(dir + "/");
+  }
+
   /**
    * Whether the import name appears as a word in some module: Django apps in INSTALLED_APPS,
    * plugins named in strings, {@code importlib.import_module("x")}.
@@ -93,6 +114,9 @@ final class DeclaredButNotImported implements ProjectRule {
     Pattern word = Pattern.compile("['\"]" + Pattern.quote(module) + "[.'\"]");
     List<ProjectFile> python = project.files(ProjectFile::isPython);
     for (ProjectFile f : python) {
+      if (ImportUses.BUILD_SCRIPTS.contains(f.name())) {
+        continue; // setup.py names every dependency it declares
+      }
       if (project.read(f.path()).map(t -> word.matcher(t).find()).orElse(false)) {
         return true;
       }

@@ -1,6 +1,7 @@
 package dev.keel.rules.dependencies;
 
 import dev.keel.project.ProjectFile;
+import dev.keel.project.SetupPy;
 import dev.keel.rule.ProjectContext;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,9 +46,19 @@ final class DeclaredDependencies {
 
   /** Whether the project has any place that declares dependencies, even an empty one. */
   static boolean hasDeclarationSource(ProjectContext project) {
+    for (String dir : project.project().layout().projects()) {
+      if (hasDeclarationSource(project, dir)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether the project in folder {@code dir} ({@code ""}: the root) declares dependencies. */
+  static boolean hasDeclarationSource(ProjectContext project, String dir) {
+    String prefix = dir.isEmpty() ? "" : dir + "/";
     boolean pyproject =
-        project
-            .pyproject()
+        pyproject(project, dir)
             .map(
                 t ->
                     t.contains("project.dependencies")
@@ -56,25 +67,82 @@ final class DeclaredDependencies {
                         || t.contains("dependency-groups"))
             .orElse(false);
     boolean setup =
-        project.read("setup.cfg").map(x -> x.contains("install_requires")).orElse(false)
-            || project.read("setup.py").map(x -> x.contains("install_requires")).orElse(false);
+        project.read(prefix + "setup.cfg").map(x -> x.contains("install_requires")).orElse(false)
+            || project
+                .read(prefix + "setup.py")
+                .map(x -> x.contains("install_requires"))
+                .orElse(false);
     return pyproject
         || setup
-        || project.files().stream().anyMatch(f -> isRequirementsFile(f.path()));
+        || project.files().stream()
+            .anyMatch(f -> isRequirementsFile(f.path()) && ownedBy(project, f.path(), dir));
   }
 
+  /** Every declaration of the whole repository, each project's included. */
   static List<Declared> of(ProjectContext project) {
     List<Declared> out = new ArrayList<>();
-    project.pyproject().ifPresent(toml -> fromPyproject(project, toml, out));
-    project.read("setup.cfg").ifPresent(text -> fromSetupCfg(text, out));
-    project.read("setup.py").ifPresent(text -> fromSetupPy(text, out));
+    for (String dir : project.project().layout().projects()) {
+      out.addAll(of(project, dir));
+    }
+    return out;
+  }
+
+  /**
+   * The declarations of the project in folder {@code dir} ({@code ""}: the root): its
+   * pyproject.toml, setup.cfg and setup.py, and the requirements files in it that no deeper project
+   * owns.
+   */
+  static List<Declared> of(ProjectContext project, String dir) {
+    String prefix = dir.isEmpty() ? "" : dir + "/";
+    List<Declared> out = new ArrayList<>();
+    pyproject(project, dir).ifPresent(toml -> fromPyproject(project, prefix, toml, out));
+    project.read(prefix + "setup.cfg").ifPresent(text -> fromSetupCfg(text, prefix, out));
+    project.read(prefix + "setup.py").ifPresent(text -> fromSetupPy(text, prefix, out));
     for (ProjectFile f : project.files()) {
-      if (isRequirementsFile(f.path())) {
-        boolean dev = DEV_NAME.matcher(f.path()).find();
-        project.read(f.path()).ifPresent(text -> fromRequirements(text, f.path(), dev, out));
+      if (isRequirementsFile(f.path()) && ownedBy(project, f.path(), dir)) {
+        project
+            .read(f.path())
+            .ifPresent(
+                text -> {
+                  boolean dev =
+                      DEV_NAME.matcher(f.path()).find() || RequirementsFiles.installsProject(text);
+                  int before = out.size();
+                  fromRequirements(text, f.path(), dev, out);
+                  if (f.path().contains("requirements/extras/")) {
+                    // One file per extra (celery's layout): optional, not installed by default.
+                    for (int i = before; i < out.size(); i++) {
+                      Declared d = out.get(i);
+                      out.set(i, new Declared(d.name(), d.dev(), d.file(), d.line(), true));
+                    }
+                  }
+                });
       }
     }
     return out;
+  }
+
+  private static boolean ownedBy(ProjectContext project, String path, String dir) {
+    return project.project().layout().projectOf(path).equals(dir);
+  }
+
+  private static Optional<TomlParseResult> pyproject(ProjectContext project, String dir) {
+    if (dir.isEmpty()) {
+      return project.pyproject();
+    }
+    String path = dir + "/pyproject.toml";
+    return project
+        .read(path)
+        .flatMap(
+            text -> {
+              try {
+                return Optional.of(
+                    dev.keel.config.ConfigLoader.parseToml(
+                        project.root().resolve(path),
+                        text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+              } catch (dev.keel.config.ConfigException e) {
+                return Optional.empty();
+              }
+            });
   }
 
   static boolean isRequirementsFile(String path) {
@@ -83,14 +151,16 @@ final class DeclaredDependencies {
     return (name.startsWith("requirements")
             || name.endsWith("requirements.txt")
             || name.endsWith("requirements.in")
-            || folder.endsWith("requirements"))
+            || folder.endsWith("requirements")
+            || folder.endsWith("requirements/extras"))
         && (name.endsWith(".txt") || name.endsWith(".in"));
   }
 
   private static void fromPyproject(
-      ProjectContext project, TomlParseResult toml, List<Declared> out) {
-    String text = project.read("pyproject.toml").orElse("");
-    strings(toml, "project.dependencies").forEach(r -> add(r, false, "pyproject.toml", text, out));
+      ProjectContext project, String prefix, TomlParseResult toml, List<Declared> out) {
+    String file = prefix + "pyproject.toml";
+    String text = project.read(file).orElse("");
+    strings(toml, "project.dependencies").forEach(r -> add(r, false, file, text, out));
     TomlTable optional = toml.getTable("project.optional-dependencies");
     if (optional != null) {
       for (String group : optional.keySet()) {
@@ -100,42 +170,40 @@ final class DeclaredDependencies {
                 r ->
                     requirementName(r)
                         .ifPresent(
-                            n ->
-                                out.add(
-                                    new Declared(
-                                        n, dev, "pyproject.toml", lineOf(text, r), true))));
+                            n -> out.add(new Declared(n, dev, file, lineOf(text, r), true))));
       }
     }
     TomlTable groups = toml.getTable("dependency-groups");
     if (groups != null) {
       for (String group : groups.keySet()) {
-        strings(groups, List.of(group)).forEach(r -> add(r, true, "pyproject.toml", text, out));
+        strings(groups, List.of(group)).forEach(r -> add(r, true, file, text, out));
       }
     }
-    poetry(toml.getTable("tool.poetry.dependencies"), false, text, out);
-    poetry(toml.getTable("tool.poetry.dev-dependencies"), true, text, out);
+    poetry(toml.getTable("tool.poetry.dependencies"), false, file, text, out);
+    poetry(toml.getTable("tool.poetry.dev-dependencies"), true, file, text, out);
     TomlTable poetryGroups = toml.getTable("tool.poetry.group");
     if (poetryGroups != null) {
       for (String group : poetryGroups.keySet()) {
         boolean dev = !group.equals("main");
-        poetry(poetryGroups.getTable(List.of(group, "dependencies")), dev, text, out);
+        poetry(poetryGroups.getTable(List.of(group, "dependencies")), dev, file, text, out);
       }
     }
     TomlTable pdmDev = toml.getTable("tool.pdm.dev-dependencies");
     if (pdmDev != null) {
       for (String group : pdmDev.keySet()) {
-        strings(pdmDev, List.of(group)).forEach(r -> add(r, true, "pyproject.toml", text, out));
+        strings(pdmDev, List.of(group)).forEach(r -> add(r, true, file, text, out));
       }
     }
   }
 
-  private static void poetry(TomlTable deps, boolean dev, String text, List<Declared> out) {
+  private static void poetry(
+      TomlTable deps, boolean dev, String file, String text, List<Declared> out) {
     if (deps == null) {
       return;
     }
     for (String name : deps.keySet()) {
       if (!name.equalsIgnoreCase("python")) {
-        out.add(new Declared(normalise(name), dev, "pyproject.toml", lineOfKey(text, name)));
+        out.add(new Declared(normalise(name), dev, file, lineOfKey(text, name)));
       }
     }
   }
@@ -167,7 +235,7 @@ final class DeclaredDependencies {
   }
 
   /** setup.cfg {@code [options] install_requires} and {@code [options.extras_require]}. */
-  private static void fromSetupCfg(String text, List<Declared> out) {
+  private static void fromSetupCfg(String text, String prefix, List<Declared> out) {
     String section = "";
     String key = "";
     String[] lines = text.split("\r?\n", -1);
@@ -196,28 +264,37 @@ final class DeclaredDependencies {
         boolean dev = tests || extra && DEV_NAME.matcher(key).lookingAt();
         for (String r : value.split(";")[0].split(",")) {
           int line1 = i + 1;
-          requirementName(r).ifPresent(n -> out.add(new Declared(n, dev, "setup.cfg", line1)));
+          requirementName(r)
+              .ifPresent(n -> out.add(new Declared(n, dev, prefix + "setup.cfg", line1)));
         }
       }
     }
   }
 
-  private static final Pattern SETUP_PY_LIST =
-      Pattern.compile("(install_requires|tests_require)\\s*=\\s*\\[([^\\]]*)\\]", Pattern.DOTALL);
-  private static final Pattern QUOTED = Pattern.compile("[\"']([^\"']+)[\"']");
-
-  /** The literal lists of {@code install_requires=[…]} in setup.py. */
-  private static void fromSetupPy(String text, List<Declared> out) {
-    Matcher m = SETUP_PY_LIST.matcher(text);
-    while (m.find()) {
-      boolean dev = m.group(1).equals("tests_require");
-      Matcher q = QUOTED.matcher(m.group(2));
-      while (q.find()) {
-        String req = q.group(1);
-        requirementName(req)
-            .ifPresent(n -> out.add(new Declared(n, dev, "setup.py", lineOf(text, req))));
-      }
+  /**
+   * {@code install_requires}, {@code extras_require} and {@code tests_require} of setup.py's {@code
+   * setup()} call, read with the parser ({@link SetupPy}): literal lists, also through a name bound
+   * once at module level.
+   */
+  private static void fromSetupPy(String text, String prefix, List<Declared> out) {
+    String file = prefix + "setup.py";
+    SetupPy setup = SetupPy.read(text);
+    for (SetupPy.Requirement r : setup.installRequires()) {
+      requirementName(r.text()).ifPresent(n -> out.add(new Declared(n, false, file, r.line())));
     }
+    for (SetupPy.Requirement r : setup.testsRequire()) {
+      requirementName(r.text()).ifPresent(n -> out.add(new Declared(n, true, file, r.line())));
+    }
+    setup
+        .extrasRequire()
+        .forEach(
+            (group, reqs) -> {
+              boolean dev = DEV_NAME.matcher(group).lookingAt();
+              for (SetupPy.Requirement r : reqs) {
+                requirementName(r.text())
+                    .ifPresent(n -> out.add(new Declared(n, dev, file, r.line(), true)));
+              }
+            });
   }
 
   private static void fromRequirements(String text, String path, boolean dev, List<Declared> out) {
@@ -229,7 +306,9 @@ final class DeclaredDependencies {
         l = l.substring(0, hash);
       }
       int line1 = i + 1;
-      requirementName(l).ifPresent(n -> out.add(new Declared(n, dev, path, line1)));
+      requirementName(l)
+          .ifPresent(
+              n -> out.add(new Declared(n, dev || RequirementsFiles.isDevTool(n), path, line1)));
     }
   }
 

@@ -11,6 +11,7 @@ public final class DependencyRules {
     return List.of(
         new ImportedButNotDeclared(),
         new DeclaredButNotImported(),
-        new DevDependencyInProduction());
+        new DevDependencyInProduction(),
+        new TransitiveImport());
   }
 }

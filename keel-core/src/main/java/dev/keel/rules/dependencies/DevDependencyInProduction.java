@@ -5,10 +5,9 @@ import dev.keel.rule.FindingSink;
 import dev.keel.rule.ProjectContext;
 import dev.keel.rule.ProjectRule;
 import dev.keel.rule.RuleSpec;
-import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 @RuleSpec(
     code = "DEP003",
@@ -18,27 +17,32 @@ import java.util.Set;
 final class DevDependencyInProduction implements ProjectRule {
   @Override
   public void check(ProjectContext project, FindingSink out) {
-    List<Declared> declared = DeclaredDependencies.of(project);
-    Set<String> runtime = new HashSet<>();
-    Set<String> devOnly = new HashSet<>();
-    for (Declared d : declared) {
-      (d.dev() ? devOnly : runtime).add(d.name());
-    }
-    devOnly.removeAll(runtime);
-    if (devOnly.isEmpty()) {
+    Dependencies deps = Dependencies.of(project);
+    if (deps.declared().stream().noneMatch(Declared::dev)) {
       return;
     }
-    ImportNameMap map = ImportNameMap.forProject(project.root());
-    for (ImportUse use : ImportUses.of(project)) {
+    for (ImportUse use : deps.uses()) {
       if (use.isTest() || use.typeCheckingOnly() || use.optional()) {
         continue;
       }
-      Set<String> candidates = map.distributions(use.topLevel());
-      if (!Collections.disjoint(candidates, runtime) || Collections.disjoint(candidates, devOnly)) {
+      List<Declared> declared = deps.declaredFor(use.path());
+      boolean runtime = false;
+      Set<String> which = new TreeSet<>();
+      for (Declared d : declared) {
+        if (deps.isEnvironmentPin(d)) {
+          continue; // pinned for a development environment: says nothing about who needs it
+        }
+        if (deps.provides(d.name(), use.topLevel())) {
+          if (d.dev()) {
+            which.add(d.name());
+          } else {
+            runtime = true;
+          }
+        }
+      }
+      if (runtime || which.isEmpty()) {
         continue;
       }
-      Set<String> which = new HashSet<>(candidates);
-      which.retainAll(devOnly);
       out.report(
           use.path(),
           ImportUses.span(project, use),

@@ -5,10 +5,6 @@ import dev.keel.rule.FindingSink;
 import dev.keel.rule.ProjectContext;
 import dev.keel.rule.ProjectRule;
 import dev.keel.rule.RuleSpec;
-import java.util.Collections;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
 
 @RuleSpec(
     code = "DEP001",
@@ -21,17 +17,13 @@ final class ImportedButNotDeclared implements ProjectRule {
     if (!DeclaredDependencies.hasDeclarationSource(project)) {
       return; // nothing declares dependencies at all: PRJ001/PRJ005 say so once
     }
-    List<Declared> declared = DeclaredDependencies.of(project);
-    Set<String> names = new HashSet<>();
-    declared.forEach(d -> names.add(d.name()));
-    ImportNameMap map = ImportNameMap.forProject(project.root());
-    for (ImportUse use : ImportUses.of(project)) {
+    Dependencies deps = Dependencies.of(project);
+    for (ImportUse use : deps.uses()) {
       if (use.optional() || use.typeCheckingOnly()) {
         continue;
       }
-      Set<String> candidates = map.distributions(use.topLevel());
-      if (!Collections.disjoint(candidates, names)) {
-        continue;
+      if (!(deps.resolve(use.path(), use.topLevel()) instanceof Dependencies.Missing)) {
+        continue; // declared, the project's own code, or installed by a declared one (DEP004)
       }
       out.report(
           use.path(),

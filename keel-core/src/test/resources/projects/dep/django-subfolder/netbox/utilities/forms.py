@@ -1,0 +1,2 @@
+def clean(value: str) -> str:
+    return value.strip()

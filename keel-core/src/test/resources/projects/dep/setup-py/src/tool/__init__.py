@@ -1,0 +1,6 @@
+import click
+import requests
+import yaml
+import rich
+
+from tool import cli
