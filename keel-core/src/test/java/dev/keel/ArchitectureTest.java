@@ -45,6 +45,8 @@ class ArchitectureTest {
         .definedBy("dev.keel.semantic..")
         .layer("metrics")
         .definedBy("dev.keel.metrics..")
+        .layer("coverage")
+        .definedBy("dev.keel.coverage..")
         .layer("rule framework")
         .definedBy("dev.keel.rule..")
         .layer("rule families")
@@ -69,6 +71,8 @@ class ArchitectureTest {
         .mayOnlyAccessLayers("syntax")
         .whereLayer("metrics")
         .mayOnlyAccessLayers("shared", "config", "discovery", "syntax")
+        .whereLayer("coverage")
+        .mayOnlyAccessLayers("shared", "config", "discovery", "syntax", "metrics")
         .whereLayer("rule framework")
         .mayOnlyAccessLayers(
             "shared", "finding", "config", "discovery", "syntax", "semantic", "metrics")
