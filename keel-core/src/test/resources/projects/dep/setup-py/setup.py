@@ -11,5 +11,5 @@ setup(
     package_dir={"": "src"},
     packages=find_packages("src"),
     install_requires=REQUIRES + ["click"],
-    extras_require={"yaml": ["PyYAML"], "test": ["pytest"]},
+    extras_require={"yaml": ["PyYAML"], "test": ["pytest"], "docs": ["sphinx"]},
 )

@@ -33,6 +33,8 @@ import org.tomlj.TomlTable;
  */
 final class Dependencies {
   private static final Map<String, List<String>> REQUIRES = loadRequires();
+  private static final java.util.regex.Pattern EXTRAS =
+      java.util.regex.Pattern.compile("([A-Za-z0-9][A-Za-z0-9._-]*)\\[([A-Za-z0-9._,\\s-]+)\\]");
 
   /** What an import of a third-party name comes to. */
   sealed interface Resolution {}
@@ -72,6 +74,27 @@ final class Dependencies {
       readLocks(dir);
     }
     REQUIRES.forEach((k, v) -> requires.computeIfAbsent(k, x -> new HashSet<>()).addAll(v));
+    // An extra named after a distribution brings it: kombu[redis] installs redis, passlib[bcrypt]
+    // bcrypt.
+    for (Declared d : declared()) {
+      project
+          .read(d.file())
+          .ifPresent(
+              text -> {
+                java.util.regex.Matcher m = EXTRAS.matcher(text);
+                while (m.find()) {
+                  if (DeclaredDependencies.normalise(m.group(1)).equals(d.name())) {
+                    for (String e : m.group(2).split(",")) {
+                      if (!e.isBlank()) {
+                        requires
+                            .computeIfAbsent(d.name(), x -> new HashSet<>())
+                            .add(DeclaredDependencies.normalise(e.strip()));
+                      }
+                    }
+                  }
+                }
+              });
+    }
     for (ProjectFile f : project.files()) {
       f.module().ifPresent(m -> firstParty.add(top(m)));
     }

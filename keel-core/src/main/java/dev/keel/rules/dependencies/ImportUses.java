@@ -17,6 +17,48 @@ final class ImportUses {
 
   private ImportUses() {}
 
+  /**
+   * Whether the file is vendored code ({@code pip/_vendor/}, {@code vendor/}, {@code vendored/}):
+   * another project's code copied in, whose imports that project declares, guarded for its own
+   * platforms.
+   */
+  /**
+   * Whether the file sits in a top-level {@code examples/} folder (of the repository or of a
+   * sub-project): code for the reader to run, whose requirements are the reader's.
+   */
+  static boolean isExample(ProjectContext project, String path) {
+    String first = firstFolder(project, path);
+    return first.equals("examples") || first.equals("example");
+  }
+
+  /**
+   * Whether the file is development code outside what the project ships: a top-level {@code docs/},
+   * {@code tools/} or {@code scripts/} folder (Sphinx extensions, release scripts). Like tests, it
+   * may use development dependencies.
+   */
+  static boolean isDevelopmentCode(ProjectContext project, String path) {
+    String first = firstFolder(project, path);
+    return first.equals("docs")
+        || first.equals("doc")
+        || first.equals("tools")
+        || first.equals("scripts");
+  }
+
+  private static String firstFolder(ProjectContext project, String path) {
+    String dir = project.project().layout().projectOf(path);
+    String rest = dir.isEmpty() ? path : path.substring(dir.length() + 1);
+    return rest.contains("/") ? rest.substring(0, rest.indexOf('/')) : "";
+  }
+
+  static boolean isVendored(String path) {
+    for (String part : path.split("/")) {
+      if (part.equals("_vendor") || part.equals("vendor") || part.equals("vendored")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The import statement's line, from its first to its last non-blank character. */
   static dev.keel.finding.Span span(ProjectContext project, ImportUse use) {
     String line =
@@ -36,14 +78,22 @@ final class ImportUses {
 
   static List<ImportUse> of(ProjectContext project) {
     ModuleGraph graph = project.moduleGraph();
+    // The standard library of the oldest Python the project supports: distutils is stdlib for a
+    // project that still runs on 3.11.
+    dev.keel.semantic.PythonVersion oldest =
+        dev.keel.rules.project.RequiresPython.oldestTarget(project);
     List<ImportUse> out = new ArrayList<>();
     for (ModuleSummary s : project.modules()) {
       String name = s.path().substring(s.path().lastIndexOf('/') + 1);
-      if (BUILD_SCRIPTS.contains(name)) {
+      if (BUILD_SCRIPTS.contains(name) || isVendored(s.path())) {
+        continue;
+      }
+      if (isExample(project, s.path())) {
         continue;
       }
       boolean isTest =
-          project.project().file(s.path()).map(f -> f.kind() == FileKind.TEST).orElse(false);
+          project.project().file(s.path()).map(f -> f.kind() == FileKind.TEST).orElse(false)
+              || isDevelopmentCode(project, s.path());
       for (ImportRecord r : s.imports()) {
         String m = r.module();
         if (m.isEmpty() || m.startsWith(".") || m.equals("__future__")) {
@@ -53,6 +103,9 @@ final class ImportUses {
           continue;
         }
         String top = m.contains(".") ? m.substring(0, m.indexOf('.')) : m;
+        if (dev.keel.semantic.PythonTables.get().isStdlib(top, oldest)) {
+          continue;
+        }
         out.add(
             new ImportUse(
                 s.path(),

@@ -58,7 +58,10 @@ final class RequirementsFiles {
           "pip-tools",
           "ipdb",
           "pdbpp",
-          "trio-typing");
+          "trio-typing",
+          "pydocstyle",
+          "sphinx2rst",
+          "wheel");
 
   private RequirementsFiles() {}
 
@@ -73,6 +76,8 @@ final class RequirementsFiles {
         || distribution.startsWith("flake8-")
         || distribution.startsWith("sphinx-")
         || distribution.startsWith("mkdocs-")
+        || distribution.startsWith("mkdocstrings")
+        || distribution.startsWith("sphinxcontrib-")
         || distribution.startsWith("types-")
         || distribution.endsWith("-stubs");
   }

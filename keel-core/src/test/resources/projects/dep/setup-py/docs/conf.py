@@ -1,0 +1,4 @@
+import sphinx
+
+project = "tool"
+version = sphinx.__version__

@@ -1,0 +1,1 @@
+import _winreg_compat
