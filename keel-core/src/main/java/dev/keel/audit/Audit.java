@@ -150,9 +150,7 @@ public final class Audit {
       List<NotRead> all = new ArrayList<>(project.notRead());
       all.addAll(lateSkips);
       all.sort(java.util.Comparator.comparing(NotRead::path));
-      project =
-          new Project(
-              project.root(), config, project.files(), project.scope(), all, project.warnings());
+      project = project.withNotRead(all);
       python =
           python.stream()
               .filter(f -> !lateSkips.stream().anyMatch(n -> n.path().equals(f.path())))

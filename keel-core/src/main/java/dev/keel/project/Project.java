@@ -15,6 +15,7 @@ import java.util.Optional;
  *     the project, a FIFO, a file too large…), sorted by path
  * @param warnings what discovery could not do (an unreadable folder, an invalid ignore pattern),
  *     one line each, for stderr
+ * @param layout the source roots the modules are named from and the projects the repository holds
  */
 public record Project(
     Path root,
@@ -22,7 +23,8 @@ public record Project(
     List<ProjectFile> files,
     List<String> scope,
     List<NotRead> notRead,
-    List<String> warnings) {
+    List<String> warnings,
+    ProjectLayout layout) {
   public Project {
     files = List.copyOf(files);
     scope = List.copyOf(scope);
@@ -32,6 +34,29 @@ public record Project(
 
   public Project(Path root, KeelConfig config, List<ProjectFile> files, List<String> scope) {
     this(root, config, files, scope, List.of(), List.of());
+  }
+
+  /** A project whose layout is the conventional one (configured roots, else {@code src/}). */
+  public Project(
+      Path root,
+      KeelConfig config,
+      List<ProjectFile> files,
+      List<String> scope,
+      List<NotRead> notRead,
+      List<String> warnings) {
+    this(
+        root,
+        config,
+        files,
+        scope,
+        notRead,
+        warnings,
+        ProjectLayout.conventional(root, config.source()));
+  }
+
+  /** The same project with {@code notRead} as the files Keel does not read. */
+  public Project withNotRead(List<NotRead> notRead) {
+    return new Project(root, config, files, scope, notRead, warnings, layout);
   }
 
   /** How files of this project are read: confined to its root, within its size limit. */

@@ -102,7 +102,16 @@ public final class ProjectDiscovery {
     }
     Walk walk = new Walk(root, config, absolute);
     walk.run();
-    Project project = new Project(root, config, walk.files, scope, walk.notRead, walk.warnings);
+    ProjectLayout layout = layout(root, config, walk.files);
+    List<ProjectFile> files = new ArrayList<>(walk.files.size());
+    for (ProjectFile f : walk.files) {
+      files.add(
+          f.module().isPresent()
+              ? new ProjectFile(
+                  f.absolute(), f.path(), f.kind(), layout.moduleName(root, f.absolute()))
+              : f);
+    }
+    Project project = new Project(root, config, files, scope, walk.notRead, walk.warnings, layout);
     boolean anyPython =
         walk.files.stream()
             .anyMatch(
@@ -117,6 +126,14 @@ public final class ProjectDiscovery {
       throw new ConfigException("no Python files found under " + paths.get(0) + why);
     }
     return project;
+  }
+
+  /** The layout read from the project's packaging, over the files the walk kept. */
+  private static ProjectLayout layout(Path root, KeelConfig config, List<ProjectFile> files) {
+    List<String> paths = new ArrayList<>(files.size());
+    files.forEach(f -> paths.add(f.path()));
+    return ProjectLayout.read(
+        root, config.source(), new ConfinedReader(root, config.maxFileSize()), paths);
   }
 
   /**

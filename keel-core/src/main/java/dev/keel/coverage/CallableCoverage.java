@@ -1,0 +1,105 @@
+package dev.keel.coverage;
+
+import dev.keel.metrics.CallableMetrics;
+import dev.keel.metrics.Callables;
+import dev.keel.python.ParseResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * Coverage of one function or method, from Keel's own callables (so it exists whatever coverage.py
+ * version wrote the data): the statements of its body that ran, leaving out the bodies of functions
+ * nested in it (they are callables of their own; their {@code def} line is the enclosing one's), as
+ * coverage.py 7.x's function regions count them.
+ *
+ * @param name qualified as {@code __qualname__} ({@link CallableMetrics#name})
+ * @param line the line of its {@code def}
+ * @param endLine its last line
+ * @param statements the statement lines of its own body
+ * @param executed those that ran
+ * @param unexecutedRaises lines of its {@code raise} statements that never ran
+ * @param unexecutedHandlers lines of its {@code except} clauses whose body never ran
+ */
+public record CallableCoverage(
+    String name,
+    int line,
+    int endLine,
+    SortedSet<Integer> statements,
+    SortedSet<Integer> executed,
+    SortedSet<Integer> unexecutedRaises,
+    SortedSet<Integer> unexecutedHandlers) {
+
+  public CallableCoverage {
+    statements = FileCoverage.frozen(statements);
+    executed = FileCoverage.frozen(executed);
+    unexecutedRaises = FileCoverage.frozen(unexecutedRaises);
+    unexecutedHandlers = FileCoverage.frozen(unexecutedHandlers);
+  }
+
+  /** Percentage of its statements that ran; 100 when it has none. */
+  public double percent() {
+    return statements.isEmpty() ? 100.0 : 100.0 * executed.size() / statements.size();
+  }
+
+  /** Statement lines that did not run. */
+  public SortedSet<Integer> missing() {
+    SortedSet<Integer> out = new TreeSet<>(statements);
+    out.removeAll(executed);
+    return out;
+  }
+
+  /**
+   * The coverage of every callable of a parsed module, in source order. Statements are the data's
+   * where it has them (JSON, Cobertura), else Keel's ({@link StatementLines}).
+   */
+  public static List<CallableCoverage> of(ParseResult parse, FileCoverage data) {
+    StatementLines model = StatementLines.of(parse);
+    SortedSet<Integer> statements = new TreeSet<>(data.statements().orElse(model.statements()));
+    statements.removeAll(data.excluded());
+    statements.removeAll(model.docstrings());
+    List<CallableMetrics> callables = Callables.measureAll(parse);
+    List<CallableCoverage> out = new ArrayList<>();
+    for (CallableMetrics c : callables) {
+      SortedSet<Integer> own = own(c, callables, statements);
+      SortedSet<Integer> ran = new TreeSet<>(own);
+      ran.retainAll(data.executed());
+      SortedSet<Integer> raises = own(c, callables, model.raises());
+      raises.removeAll(data.executed());
+      SortedSet<Integer> handlers = new TreeSet<>();
+      for (StatementLines.Handler h : model.handlers()) {
+        if (owner(h.line(), callables) == c
+            && !h.body().isEmpty()
+            && h.body().stream().noneMatch(data.executed()::contains)) {
+          handlers.add(h.line());
+        }
+      }
+      out.add(new CallableCoverage(c.name(), c.line(), c.endLine(), own, ran, raises, handlers));
+    }
+    return out;
+  }
+
+  /** Lines of {@code lines} in the body of {@code c}, not in the body of one nested in it. */
+  private static SortedSet<Integer> own(
+      CallableMetrics c, List<CallableMetrics> all, SortedSet<Integer> lines) {
+    SortedSet<Integer> out = new TreeSet<>();
+    for (int l : lines.subSet(c.line() + 1, c.endLine() + 1)) {
+      if (owner(l, all) == c) {
+        out.add(l);
+      }
+    }
+    return out;
+  }
+
+  /** The innermost callable whose body holds {@code line}, or null at module or class level. */
+  private static CallableMetrics owner(int line, List<CallableMetrics> all) {
+    CallableMetrics best = null;
+    for (CallableMetrics c : all) {
+      if (line > c.line() && line <= c.endLine() && (best == null || c.line() > best.line())) {
+        best = c;
+      }
+    }
+    return best;
+  }
+}

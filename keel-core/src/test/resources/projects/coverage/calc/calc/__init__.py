@@ -1,0 +1,1 @@
+"""A small calculator, measured by coverage.py in CoverageDifferentialTest."""
