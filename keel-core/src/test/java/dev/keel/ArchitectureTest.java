@@ -41,6 +41,8 @@ class ArchitectureTest {
         .definedBy("dev.keel.project..")
         .layer("syntax")
         .definedBy("dev.keel.python..")
+        .layer("notebook")
+        .definedBy("dev.keel.notebook..")
         .layer("semantic")
         .definedBy("dev.keel.semantic..")
         .layer("metrics")
@@ -61,6 +63,8 @@ class ArchitectureTest {
         .mayNotAccessAnyLayer()
         .whereLayer("syntax")
         .mayNotAccessAnyLayer()
+        .whereLayer("notebook")
+        .mayNotAccessAnyLayer()
         .whereLayer("config")
         .mayOnlyAccessLayers("shared", "finding")
         .whereLayer("discovery")
@@ -71,7 +75,7 @@ class ArchitectureTest {
         .mayOnlyAccessLayers("shared", "config", "discovery", "syntax")
         .whereLayer("rule framework")
         .mayOnlyAccessLayers(
-            "shared", "finding", "config", "discovery", "syntax", "semantic", "metrics")
+            "shared", "finding", "config", "discovery", "syntax", "notebook", "semantic", "metrics")
         .whereLayer("rule families")
         .mayOnlyAccessLayers(
             "shared",
@@ -79,6 +83,7 @@ class ArchitectureTest {
             "config",
             "discovery",
             "syntax",
+            "notebook",
             "semantic",
             "metrics",
             "rule framework")

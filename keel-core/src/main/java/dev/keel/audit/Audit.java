@@ -102,8 +102,15 @@ public final class Audit {
             config.ignore(),
             request.ignore().isEmpty() ? where + " ignore" : "--ignore or " + where);
 
-    List<ProjectFile> python =
-        discovered.pythonFiles().stream().filter(f -> discovered.inScope(f.path())).toList();
+    List<ProjectFile> python = new ArrayList<>();
+    discovered.pythonFiles().stream()
+        .filter(f -> discovered.inScope(f.path()))
+        .forEach(python::add);
+    // Notebooks come after the modules: read as notebooks, their code cells as one module each.
+    discovered.files().stream()
+        .filter(f -> f.kind() == FileKind.NOTEBOOK)
+        .filter(f -> discovered.inScope(f.path()) && !discovered.isNotRead(f.path()))
+        .forEach(python::add);
     FileRules fileRules = new FileRules(rules);
     PythonVersion target =
         RequiresPython.oldestTarget(new ProjectContext(project, request.today()));
@@ -124,7 +131,8 @@ public final class Audit {
             config,
             target,
             semantics,
-            clock);
+            clock,
+            new NotebookStep(rules, config, target, semantics));
     long t1 = System.nanoTime();
     List<FileOutcome> outcomes = step.run();
     long t2 = System.nanoTime();
@@ -257,6 +265,7 @@ public final class Audit {
     private final PythonVersion target;
     private final boolean semantics;
     private final PhaseClock clock;
+    private final NotebookStep notebooks;
 
     PerFile(
         List<ProjectFile> files,
@@ -268,7 +277,9 @@ public final class Audit {
         KeelConfig config,
         PythonVersion target,
         boolean semantics,
-        PhaseClock clock) {
+        PhaseClock clock,
+        NotebookStep notebooks) {
+      this.notebooks = notebooks;
       this.files = files;
       this.reader = reader;
       this.scheduler = scheduler;
@@ -299,6 +310,9 @@ public final class Audit {
               files.size(),
               i -> {
                 ProjectFile f = files.get(i);
+                if (f.kind() == FileKind.NOTEBOOK) {
+                  return Optional.<ModuleSummary>empty();
+                }
                 if (!(reader.read(f.absolute(), f.path()) instanceof ConfinedReader.Bytes b)) {
                   return Optional.<ModuleSummary>empty();
                 }
@@ -366,6 +380,15 @@ public final class Audit {
         case ConfinedReader.Skipped skip -> {
           NotRead n = new NotRead(file.path(), skip.skip().reason(), skip.skip().message());
           return new FileOutcome(0, List.of(), Optional.empty(), true, Optional.of(n));
+        }
+      }
+      if (file.kind() == FileKind.NOTEBOOK) {
+        try {
+          NotebookStep.Outcome o = notebooks.analyse(file, bytes);
+          clock.rules.add(System.nanoTime() - start);
+          return new FileOutcome(o.lines(), o.findings(), Optional.empty());
+        } catch (StackOverflowError deep) {
+          return abandoned(i, "was abandoned: too deeply nested to analyse");
         }
       }
       long count = lineCount(bytes);
