@@ -107,8 +107,15 @@ public final class Audit {
     PathIgnores pathIgnores = PathIgnores.read(project.root(), project.reader(), config);
     RuleSelection.validatePerFileIgnores(registry, pathIgnores);
 
-    List<ProjectFile> python =
-        discovered.pythonFiles().stream().filter(f -> discovered.inScope(f.path())).toList();
+    List<ProjectFile> python = new ArrayList<>();
+    discovered.pythonFiles().stream()
+        .filter(f -> discovered.inScope(f.path()))
+        .forEach(python::add);
+    // Notebooks come after the modules: read as notebooks, their code cells as one module each.
+    discovered.files().stream()
+        .filter(f -> f.kind() == FileKind.NOTEBOOK)
+        .filter(f -> discovered.inScope(f.path()) && !discovered.isNotRead(f.path()))
+        .forEach(python::add);
     FileRules fileRules = new FileRules(rules);
     PythonVersion target =
         RequiresPython.oldestTarget(new ProjectContext(project, request.today()));
@@ -132,7 +139,8 @@ public final class Audit {
             target,
             semantics,
             clock,
-            cache);
+            cache,
+            new NotebookStep(rules, config, target, semantics));
     long t1 = System.nanoTime();
     List<FileOutcome> outcomes = step.run();
     long t2 = System.nanoTime();
@@ -267,6 +275,7 @@ public final class Audit {
     private final boolean semantics;
     private final PhaseClock clock;
     private final Optional<FileCache> cache;
+    private final NotebookStep notebooks;
 
     PerFile(
         List<ProjectFile> files,
@@ -279,7 +288,9 @@ public final class Audit {
         PythonVersion target,
         boolean semantics,
         PhaseClock clock,
-        Optional<FileCache> cache) {
+        Optional<FileCache> cache,
+        NotebookStep notebooks) {
+      this.notebooks = notebooks;
       this.files = files;
       this.reader = reader;
       this.scheduler = scheduler;
@@ -311,6 +322,9 @@ public final class Audit {
               files.size(),
               i -> {
                 ProjectFile f = files.get(i);
+                if (f.kind() == FileKind.NOTEBOOK) {
+                  return Optional.<ModuleSummary>empty();
+                }
                 if (!(reader.read(f.absolute(), f.path()) instanceof ConfinedReader.Bytes b)) {
                   return Optional.<ModuleSummary>empty();
                 }
@@ -378,6 +392,15 @@ public final class Audit {
         case ConfinedReader.Skipped skip -> {
           NotRead n = new NotRead(file.path(), skip.skip().reason(), skip.skip().message());
           return new FileOutcome(0, List.of(), Optional.empty(), true, Optional.of(n));
+        }
+      }
+      if (file.kind() == FileKind.NOTEBOOK) {
+        try {
+          NotebookStep.Outcome o = notebooks.analyse(file, bytes);
+          clock.rules.add(System.nanoTime() - start);
+          return new FileOutcome(o.lines(), o.findings(), Optional.empty());
+        } catch (StackOverflowError deep) {
+          return abandoned(i, "was abandoned: too deeply nested to analyse");
         }
       }
       long count = lineCount(bytes);
