@@ -47,9 +47,16 @@ import java.util.function.UnaryOperator;
  */
 public final class Audit {
   private final RuleRegistry registry;
+  private Progress progress = Progress.NONE;
 
   public Audit(RuleRegistry registry) {
     this.registry = registry;
+  }
+
+  /** This audit, telling {@code p} how far it got (for a progress line on a terminal). */
+  public Audit withProgress(Progress p) {
+    this.progress = p;
+    return this;
   }
 
   public Audit() {
@@ -102,8 +109,14 @@ public final class Audit {
             config.ignore(),
             request.ignore().isEmpty() ? where + " ignore" : "--ignore or " + where);
 
-    List<ProjectFile> python =
-        discovered.pythonFiles().stream().filter(f -> discovered.inScope(f.path())).toList();
+    // Every module of the project is analysed, even when only some paths were asked for (the
+    // files pre-commit passes): project rules see the whole import graph and the judge keeps only
+    // the findings in scope. The summary counts the files and lines in scope.
+    List<ProjectFile> python = discovered.pythonFiles();
+    boolean[] inScope = new boolean[python.size()];
+    for (int i = 0; i < inScope.length; i++) {
+      inScope[i] = discovered.inScope(python.get(i).path());
+    }
     FileRules fileRules = new FileRules(rules);
     PythonVersion target =
         RequiresPython.oldestTarget(new ProjectContext(project, request.today()));
@@ -124,19 +137,26 @@ public final class Audit {
             config,
             target,
             semantics,
-            clock);
+            clock,
+            progress);
     long t1 = System.nanoTime();
+    progress.files(python.size());
     List<FileOutcome> outcomes = step.run();
+    progress.project();
     long t2 = System.nanoTime();
 
     List<Finding> raw = new ArrayList<>();
     long lines = 0;
+    int scoped = 0;
     List<ModuleSummary> summaries = new ArrayList<>();
     List<NotRead> lateSkips = new ArrayList<>();
     List<String> unjudged = new ArrayList<>();
     for (int i = 0; i < outcomes.size(); i++) {
       FileOutcome o = outcomes.get(i);
-      lines += o.lines();
+      if (inScope[i]) {
+        lines += o.lines();
+        scoped++;
+      }
       raw.addAll(o.findings());
       o.summary().ifPresent(summaries::add);
       o.notRead().ifPresent(lateSkips::add);
@@ -153,6 +173,11 @@ public final class Audit {
       project =
           new Project(
               project.root(), config, project.files(), project.scope(), all, project.warnings());
+      for (NotRead n : lateSkips) {
+        if (project.inScope(n.path())) {
+          scoped--;
+        }
+      }
       python =
           python.stream()
               .filter(f -> !lateSkips.stream().anyMatch(n -> n.path().equals(f.path())))
@@ -188,7 +213,7 @@ public final class Audit {
         project.root(),
         judged,
         rules,
-        python.size(),
+        scoped,
         lines,
         config.failOn(),
         texts,
@@ -257,6 +282,7 @@ public final class Audit {
     private final PythonVersion target;
     private final boolean semantics;
     private final PhaseClock clock;
+    private final Progress progress;
 
     PerFile(
         List<ProjectFile> files,
@@ -268,7 +294,8 @@ public final class Audit {
         KeelConfig config,
         PythonVersion target,
         boolean semantics,
-        PhaseClock clock) {
+        PhaseClock clock,
+        Progress progress) {
       this.files = files;
       this.reader = reader;
       this.scheduler = scheduler;
@@ -279,6 +306,7 @@ public final class Audit {
       this.target = target;
       this.semantics = semantics;
       this.clock = clock;
+      this.progress = progress;
     }
 
     /** The outcome of every file, in file order whatever the thread count. */
@@ -358,6 +386,14 @@ public final class Audit {
     }
 
     private FileOutcome analyse(int i) {
+      try {
+        return analyseOne(i);
+      } finally {
+        progress.fileDone();
+      }
+    }
+
+    private FileOutcome analyseOne(int i) {
       ProjectFile file = files.get(i);
       long start = System.nanoTime();
       byte[] bytes;
