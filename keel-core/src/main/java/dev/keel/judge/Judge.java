@@ -66,7 +66,7 @@ public final class Judge {
     // file.
     Map<String, Suppressions> suppressions =
         read.stream()
-            .filter(f -> f.span().isPresent())
+            .filter(f -> f.span().isPresent() || f.path().endsWith(".py"))
             .map(Finding::path)
             .distinct()
             .toList()
@@ -79,6 +79,13 @@ public final class Judge {
       }
       if (f.span().isPresent()
           && suppressions.get(f.path()).suppresses(f.span().get().line(), f.code())) {
+        continue;
+      }
+      // A finding about a whole module (no line) is still silenced by a file-level
+      // "# ruff: noqa" or "# flake8: noqa" in it.
+      if (f.span().isEmpty()
+          && suppressions.containsKey(f.path())
+          && suppressions.get(f.path()).suppressesFileWide(f.code())) {
         continue;
       }
       kept.add(f);
