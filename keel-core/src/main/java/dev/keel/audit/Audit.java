@@ -49,9 +49,16 @@ import java.util.function.UnaryOperator;
  */
 public final class Audit {
   private final RuleRegistry registry;
+  private Progress progress = Progress.NONE;
 
   public Audit(RuleRegistry registry) {
     this.registry = registry;
+  }
+
+  /** This audit, telling {@code p} how far it got (for a progress line on a terminal). */
+  public Audit withProgress(Progress p) {
+    this.progress = p;
+    return this;
   }
 
   public Audit() {
@@ -107,15 +114,19 @@ public final class Audit {
     PathIgnores pathIgnores = PathIgnores.read(project.root(), project.reader(), config);
     RuleSelection.validatePerFileIgnores(registry, pathIgnores);
 
-    List<ProjectFile> python = new ArrayList<>();
-    discovered.pythonFiles().stream()
-        .filter(f -> discovered.inScope(f.path()))
-        .forEach(python::add);
+    // Every module of the project is analysed, even when only some paths were asked for (the
+    // files pre-commit passes): project rules see the whole import graph and the judge keeps only
+    // the findings in scope. The summary counts the files and lines in scope.
+    List<ProjectFile> python = new ArrayList<>(discovered.pythonFiles());
     // Notebooks come after the modules: read as notebooks, their code cells as one module each.
     discovered.files().stream()
         .filter(f -> f.kind() == FileKind.NOTEBOOK)
         .filter(f -> discovered.inScope(f.path()) && !discovered.isNotRead(f.path()))
         .forEach(python::add);
+    boolean[] inScope = new boolean[python.size()];
+    for (int i = 0; i < inScope.length; i++) {
+      inScope[i] = discovered.inScope(python.get(i).path());
+    }
     FileRules fileRules = new FileRules(rules);
     PythonVersion target =
         RequiresPython.oldestTarget(new ProjectContext(project, request.today()));
@@ -140,19 +151,26 @@ public final class Audit {
             semantics,
             clock,
             cache,
-            new NotebookStep(rules, config, target, semantics));
+            new NotebookStep(rules, config, target, semantics),
+            progress);
     long t1 = System.nanoTime();
+    progress.files(python.size());
     List<FileOutcome> outcomes = step.run();
+    progress.project();
     long t2 = System.nanoTime();
 
     List<Finding> raw = new ArrayList<>();
     long lines = 0;
+    int scoped = 0;
     List<ModuleSummary> summaries = new ArrayList<>();
     List<NotRead> lateSkips = new ArrayList<>();
     List<String> unjudged = new ArrayList<>();
     for (int i = 0; i < outcomes.size(); i++) {
       FileOutcome o = outcomes.get(i);
-      lines += o.lines();
+      if (inScope[i]) {
+        lines += o.lines();
+        scoped++;
+      }
       raw.addAll(o.findings());
       o.summary().ifPresent(summaries::add);
       o.notRead().ifPresent(lateSkips::add);
@@ -167,6 +185,11 @@ public final class Audit {
       all.addAll(lateSkips);
       all.sort(java.util.Comparator.comparing(NotRead::path));
       project = project.withNotRead(all);
+      for (NotRead n : lateSkips) {
+        if (project.inScope(n.path())) {
+          scoped--;
+        }
+      }
       python =
           python.stream()
               .filter(f -> !lateSkips.stream().anyMatch(n -> n.path().equals(f.path())))
@@ -205,7 +228,7 @@ public final class Audit {
         project.root(),
         judged,
         rules,
-        python.size(),
+        scoped,
         lines,
         config.failOn(),
         texts,
@@ -276,6 +299,7 @@ public final class Audit {
     private final PhaseClock clock;
     private final Optional<FileCache> cache;
     private final NotebookStep notebooks;
+    private final Progress progress;
 
     PerFile(
         List<ProjectFile> files,
@@ -289,7 +313,8 @@ public final class Audit {
         boolean semantics,
         PhaseClock clock,
         Optional<FileCache> cache,
-        NotebookStep notebooks) {
+        NotebookStep notebooks,
+        Progress progress) {
       this.notebooks = notebooks;
       this.files = files;
       this.reader = reader;
@@ -302,6 +327,7 @@ public final class Audit {
       this.semantics = semantics;
       this.clock = clock;
       this.cache = cache;
+      this.progress = progress;
     }
 
     /** The outcome of every file, in file order whatever the thread count. */
@@ -384,6 +410,14 @@ public final class Audit {
     }
 
     private FileOutcome analyse(int i) {
+      try {
+        return analyseOne(i);
+      } finally {
+        progress.fileDone();
+      }
+    }
+
+    private FileOutcome analyseOne(int i) {
       ProjectFile file = files.get(i);
       long start = System.nanoTime();
       byte[] bytes;
