@@ -39,8 +39,12 @@ class ArchitectureTest {
         .definedBy("dev.keel.config..")
         .layer("discovery")
         .definedBy("dev.keel.project..")
+        .layer("history")
+        .definedBy("dev.keel.history..")
         .layer("syntax")
         .definedBy("dev.keel.python..")
+        .layer("notebook")
+        .definedBy("dev.keel.notebook..")
         .layer("semantic")
         .definedBy("dev.keel.semantic..")
         .layer("metrics")
@@ -53,20 +57,28 @@ class ArchitectureTest {
         .definedBy("dev.keel.rules..")
         .layer("judge")
         .definedBy("dev.keel.judge..")
+        .layer("new code")
+        .definedBy("dev.keel.newcode..")
         .layer("report")
         .definedBy("dev.keel.report..")
         .layer("audit")
         .definedBy("dev.keel.audit..")
+        .layer("cache")
+        .definedBy("dev.keel.cache..")
         .whereLayer("shared")
         .mayNotAccessAnyLayer()
         .whereLayer("finding")
         .mayNotAccessAnyLayer()
         .whereLayer("syntax")
         .mayNotAccessAnyLayer()
+        .whereLayer("notebook")
+        .mayNotAccessAnyLayer()
         .whereLayer("config")
         .mayOnlyAccessLayers("shared", "finding")
         .whereLayer("discovery")
         .mayOnlyAccessLayers("shared", "finding", "config", "syntax")
+        .whereLayer("history")
+        .mayOnlyAccessLayers("shared")
         .whereLayer("semantic")
         .mayOnlyAccessLayers("syntax")
         .whereLayer("metrics")
@@ -75,7 +87,7 @@ class ArchitectureTest {
         .mayOnlyAccessLayers("shared", "config", "discovery", "syntax", "metrics")
         .whereLayer("rule framework")
         .mayOnlyAccessLayers(
-            "shared", "finding", "config", "discovery", "syntax", "semantic", "metrics")
+            "shared", "finding", "config", "discovery", "syntax", "notebook", "semantic", "metrics")
         .whereLayer("rule families")
         .mayOnlyAccessLayers(
             "shared",
@@ -83,6 +95,7 @@ class ArchitectureTest {
             "config",
             "discovery",
             "syntax",
+            "notebook",
             "semantic",
             "metrics",
             "rule framework")
@@ -90,8 +103,14 @@ class ArchitectureTest {
         .mayOnlyBeAccessedByLayers("audit")
         .whereLayer("judge")
         .mayOnlyAccessLayers("shared", "finding", "config", "discovery")
+        .whereLayer("new code")
+        .mayOnlyAccessLayers("finding", "judge", "syntax")
         .whereLayer("report")
         .mayOnlyAccessLayers("finding", "rule framework", "judge")
+        .whereLayer("cache")
+        .mayOnlyAccessLayers("shared")
+        .whereLayer("cache")
+        .mayOnlyBeAccessedByLayers("audit")
         .whereLayer("audit")
         .mayNotBeAccessedByAnyLayer()
         .check(classes);

@@ -2,8 +2,10 @@ package dev.keel.audit;
 
 import dev.keel.ConfinedReader;
 import dev.keel.Version;
+import dev.keel.cache.ResultCache;
 import dev.keel.config.ConfigException;
 import dev.keel.config.KeelConfig;
+import dev.keel.config.PathIgnores;
 import dev.keel.finding.Finding;
 import dev.keel.finding.Span;
 import dev.keel.judge.Baseline;
@@ -47,9 +49,16 @@ import java.util.function.UnaryOperator;
  */
 public final class Audit {
   private final RuleRegistry registry;
+  private Progress progress = Progress.NONE;
 
   public Audit(RuleRegistry registry) {
     this.registry = registry;
+  }
+
+  /** This audit, telling {@code p} how far it got (for a progress line on a terminal). */
+  public Audit withProgress(Progress p) {
+    this.progress = p;
+    return this;
   }
 
   public Audit() {
@@ -101,9 +110,23 @@ public final class Audit {
             request.select().isEmpty() ? where + " select" : "--select",
             config.ignore(),
             request.ignore().isEmpty() ? where + " ignore" : "--ignore or " + where);
+    // Read before the analysis, so that a mistake in them stops the run at once.
+    PathIgnores pathIgnores = PathIgnores.read(project.root(), project.reader(), config);
+    RuleSelection.validatePerFileIgnores(registry, pathIgnores);
 
-    List<ProjectFile> python =
-        discovered.pythonFiles().stream().filter(f -> discovered.inScope(f.path())).toList();
+    // Every module of the project is analysed, even when only some paths were asked for (the
+    // files pre-commit passes): project rules see the whole import graph and the judge keeps only
+    // the findings in scope. The summary counts the files and lines in scope.
+    List<ProjectFile> python = new ArrayList<>(discovered.pythonFiles());
+    // Notebooks come after the modules: read as notebooks, their code cells as one module each.
+    discovered.files().stream()
+        .filter(f -> f.kind() == FileKind.NOTEBOOK)
+        .filter(f -> discovered.inScope(f.path()) && !discovered.isNotRead(f.path()))
+        .forEach(python::add);
+    boolean[] inScope = new boolean[python.size()];
+    for (int i = 0; i < inScope.length; i++) {
+      inScope[i] = discovered.inScope(python.get(i).path());
+    }
     FileRules fileRules = new FileRules(rules);
     PythonVersion target =
         RequiresPython.oldestTarget(new ProjectContext(project, request.today()));
@@ -113,6 +136,8 @@ public final class Audit {
     Optional<RuleDescriptor> abandon =
         rules.stream().filter(d -> d.code().equals(Judge.ABANDONED)).findFirst();
     ConfinedReader reader = project.reader();
+    Optional<FileCache> cache =
+        FileCache.open(request, project.root(), config, rules, target, semantics);
     PerFile step =
         new PerFile(
             python,
@@ -124,19 +149,28 @@ public final class Audit {
             config,
             target,
             semantics,
-            clock);
+            clock,
+            cache,
+            new NotebookStep(rules, config, target, semantics),
+            progress);
     long t1 = System.nanoTime();
+    progress.files(python.size());
     List<FileOutcome> outcomes = step.run();
+    progress.project();
     long t2 = System.nanoTime();
 
     List<Finding> raw = new ArrayList<>();
     long lines = 0;
+    int scoped = 0;
     List<ModuleSummary> summaries = new ArrayList<>();
     List<NotRead> lateSkips = new ArrayList<>();
     List<String> unjudged = new ArrayList<>();
     for (int i = 0; i < outcomes.size(); i++) {
       FileOutcome o = outcomes.get(i);
-      lines += o.lines();
+      if (inScope[i]) {
+        lines += o.lines();
+        scoped++;
+      }
       raw.addAll(o.findings());
       o.summary().ifPresent(summaries::add);
       o.notRead().ifPresent(lateSkips::add);
@@ -151,6 +185,11 @@ public final class Audit {
       all.addAll(lateSkips);
       all.sort(java.util.Comparator.comparing(NotRead::path));
       project = project.withNotRead(all);
+      for (NotRead n : lateSkips) {
+        if (project.inScope(n.path())) {
+          scoped--;
+        }
+      }
       python =
           python.stream()
               .filter(f -> !lateSkips.stream().anyMatch(n -> n.path().equals(f.path())))
@@ -170,7 +209,8 @@ public final class Audit {
 
     long t3 = System.nanoTime();
     FileTexts texts = new FileTexts(project.root(), reader);
-    List<JudgedFinding> judged = new Judge(project, texts, baselineOf(request, project)).judge(raw);
+    List<JudgedFinding> judged =
+        new Judge(project, texts, baselineOf(request, project), pathIgnores).judge(raw);
     long t4 = System.nanoTime();
     Timings timings =
         new Timings(
@@ -180,13 +220,15 @@ public final class Audit {
             clock.semantic.sum(),
             clock.rules.sum(),
             t3 - t2,
-            t4 - t3);
+            t4 - t3,
+            cache.map(FileCache::describe).orElse(""));
+    cache.ifPresent(FileCache::finish);
     return new AuditResult(
         Version.current(),
         project.root(),
         judged,
         rules,
-        python.size(),
+        scoped,
         lines,
         config.failOn(),
         texts,
@@ -255,6 +297,9 @@ public final class Audit {
     private final PythonVersion target;
     private final boolean semantics;
     private final PhaseClock clock;
+    private final Optional<FileCache> cache;
+    private final NotebookStep notebooks;
+    private final Progress progress;
 
     PerFile(
         List<ProjectFile> files,
@@ -266,7 +311,11 @@ public final class Audit {
         KeelConfig config,
         PythonVersion target,
         boolean semantics,
-        PhaseClock clock) {
+        PhaseClock clock,
+        Optional<FileCache> cache,
+        NotebookStep notebooks,
+        Progress progress) {
+      this.notebooks = notebooks;
       this.files = files;
       this.reader = reader;
       this.scheduler = scheduler;
@@ -277,6 +326,8 @@ public final class Audit {
       this.target = target;
       this.semantics = semantics;
       this.clock = clock;
+      this.cache = cache;
+      this.progress = progress;
     }
 
     /** The outcome of every file, in file order whatever the thread count. */
@@ -297,6 +348,9 @@ public final class Audit {
               files.size(),
               i -> {
                 ProjectFile f = files.get(i);
+                if (f.kind() == FileKind.NOTEBOOK) {
+                  return Optional.<ModuleSummary>empty();
+                }
                 if (!(reader.read(f.absolute(), f.path()) instanceof ConfinedReader.Bytes b)) {
                   return Optional.<ModuleSummary>empty();
                 }
@@ -356,6 +410,14 @@ public final class Audit {
     }
 
     private FileOutcome analyse(int i) {
+      try {
+        return analyseOne(i);
+      } finally {
+        progress.fileDone();
+      }
+    }
+
+    private FileOutcome analyseOne(int i) {
       ProjectFile file = files.get(i);
       long start = System.nanoTime();
       byte[] bytes;
@@ -366,13 +428,39 @@ public final class Audit {
           return new FileOutcome(0, List.of(), Optional.empty(), true, Optional.of(n));
         }
       }
+      if (file.kind() == FileKind.NOTEBOOK) {
+        try {
+          NotebookStep.Outcome o = notebooks.analyse(file, bytes);
+          clock.rules.add(System.nanoTime() - start);
+          return new FileOutcome(o.lines(), o.findings(), Optional.empty());
+        } catch (StackOverflowError deep) {
+          return abandoned(i, "was abandoned: too deeply nested to analyse");
+        }
+      }
       long count = lineCount(bytes);
       if (fileRules.isEmpty()) {
         clock.parse.add(System.nanoTime() - start);
         return new FileOutcome(count, List.of(), Optional.empty());
       }
+      Optional<ResultCache.Key> key = cache.map(c -> c.key(file, bytes));
+      if (key.isPresent()) {
+        Optional<FileCache.Stored> hit = cache.get().get(key.get());
+        if (hit.isPresent()) {
+          FileCache.Stored h = hit.get();
+          clock.parse.add(System.nanoTime() - start);
+          return new FileOutcome(h.lines(), h.findings(), h.summary());
+        }
+      }
       try {
-        return analyse(file, bytes, count, start);
+        FileOutcome out = analyse(file, bytes, count, start);
+        // A file past its deadline is abandoned by the scheduler even when its worker finishes:
+        // what it computed is not stored either, so the next run abandons it the same way.
+        if (key.isPresent() && System.nanoTime() - start <= limit.toNanos()) {
+          cache
+              .get()
+              .put(key.get(), new FileCache.Stored(out.lines(), out.findings(), out.summary()));
+        }
+        return out;
       } catch (StackOverflowError deep) {
         // Deeper than even a worker's stack: this file is lost, the run is not.
         return abandoned(i, "was abandoned: too deeply nested to analyse");
