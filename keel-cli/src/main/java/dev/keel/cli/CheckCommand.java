@@ -44,6 +44,13 @@ final class CheckCommand implements Callable<Integer> {
   boolean quiet;
 
   @Option(
+      names = "--statistics",
+      description =
+          "Print the number of findings per rule and per severity, and the summary line, instead"
+              + " of the findings (text output).")
+  boolean statistics;
+
+  @Option(
       names = "--since",
       paramLabel = "REF",
       description =
@@ -54,6 +61,12 @@ final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (statistics && format != Format.TEXT) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(),
+          "--statistics is a summary of the text output; it cannot be used with --format "
+              + format.name().toLowerCase(java.util.Locale.ROOT));
+    }
     if (since != null) {
       return sinceRef();
     }
@@ -61,7 +74,7 @@ final class CheckCommand implements Callable<Integer> {
     Warnings.print(result, spec.commandLine().getErr());
     PrintWriter out = spec.commandLine().getOut();
     boolean colour = !noColor && Terminal.colour() && format == Format.TEXT;
-    Reporters.of(format, colour, quiet).write(result.report(), out);
+    Reporters.of(format, colour, quiet, statistics).write(result.report(), out);
     out.flush();
     if (Verbosity.verbose) {
       PrintWriter err = spec.commandLine().getErr();
@@ -76,7 +89,7 @@ final class CheckCommand implements Callable<Integer> {
     Warnings.print(result.current(), spec.commandLine().getErr());
     PrintWriter out = spec.commandLine().getOut();
     boolean colour = !noColor && Terminal.colour() && format == Format.TEXT;
-    Reporters.of(format, colour, quiet).write(result.report(), out);
+    Reporters.of(format, colour, quiet, statistics).write(result.report(), out);
     out.flush();
     if (Verbosity.verbose) {
       PrintWriter err = spec.commandLine().getErr();
