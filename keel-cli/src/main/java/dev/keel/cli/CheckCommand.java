@@ -53,6 +53,13 @@ final class CheckCommand implements Callable<Integer> {
   boolean quiet;
 
   @Option(
+      names = "--statistics",
+      description =
+          "Print the number of findings per rule and per severity, and the summary line, instead"
+              + " of the findings (text output).")
+  boolean statistics;
+
+  @Option(
       names = "--since",
       paramLabel = "REF",
       description =
@@ -84,6 +91,12 @@ final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (statistics && format != Format.TEXT) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(),
+          "--statistics is a summary of the text output; it cannot be used with --format "
+              + format.name().toLowerCase(java.util.Locale.ROOT));
+    }
     if (output != null && Files.isDirectory(output)) {
       throw new ConfigException("--output " + output + " is a folder, not a file");
     }
@@ -114,7 +127,7 @@ final class CheckCommand implements Callable<Integer> {
     if (output != null) {
       StringWriter text = new StringWriter();
       PrintWriter to = new PrintWriter(text);
-      Reporters.of(format, false, quiet).write(report, to);
+      Reporters.of(format, false, quiet, statistics).write(report, to);
       to.flush();
       try {
         AtomicFile.write(output, text.toString().getBytes(StandardCharsets.UTF_8));
@@ -124,7 +137,7 @@ final class CheckCommand implements Callable<Integer> {
     } else {
       PrintWriter out = spec.commandLine().getOut();
       boolean colour = !noColor && Terminal.colour() && format == Format.TEXT;
-      Reporters.of(format, colour, quiet).write(report, out);
+      Reporters.of(format, colour, quiet, statistics).write(report, out);
       out.flush();
     }
   }

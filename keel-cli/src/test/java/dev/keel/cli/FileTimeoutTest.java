@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 class FileTimeoutTest {
   private static final Duration GUARD = Duration.ofSeconds(120);
   private static final String ABANDONED =
-      "big.py: SYN004 analysis of big.py did not finish within 0.5 s; it was abandoned";
+      "big.py: SYN004 analysis of big.py did not finish within 0.5 s; it was abandoned [error]";
 
   @TempDir Path tmp;
 

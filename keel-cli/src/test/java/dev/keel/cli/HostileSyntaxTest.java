@@ -50,28 +50,30 @@ class HostileSyntaxTest {
     assertFalse(o.err().contains("Exception") || o.err().contains("\tat "), o.err());
     List<String> findings = o.out().lines().filter(l -> l.contains(": SYN001 ")).toList();
     assertTrue(
-        findings.contains("parens.py:1:205: SYN001 SyntaxError: too many nested parentheses"),
+        findings.contains(
+            "parens.py:1:205: SYN001 SyntaxError: too many nested parentheses [error]"),
         String.join("\n", findings));
     assertTrue(
-        findings.contains("unclosed.py:1:205: SYN001 SyntaxError: too many nested parentheses"),
+        findings.contains(
+            "unclosed.py:1:205: SYN001 SyntaxError: too many nested parentheses [error]"),
         String.join("\n", findings));
     assertTrue(
         findings.contains(
             "plus.py:1:1: SYN001 RecursionError: maximum recursion depth exceeded during ast"
-                + " construction"),
+                + " construction [error]"),
         String.join("\n", findings));
     assertTrue(
         findings.contains(
             "attrs.py:1:1: SYN001 RecursionError: maximum recursion depth exceeded during ast"
-                + " construction"),
+                + " construction [error]"),
         String.join("\n", findings));
     assertTrue(
         findings.contains(
             "nots.py:1:1: SYN001 MemoryError: Parser stack overflowed - Python source too"
-                + " complex to parse"),
+                + " complex to parse [error]"),
         String.join("\n", findings));
     assertTrue(
-        findings.contains("good.py:1:7: SYN001 SyntaxError: invalid syntax"),
+        findings.contains("good.py:1:7: SYN001 SyntaxError: invalid syntax [error]"),
         String.join("\n", findings));
     assertEquals(1, count(findings, "parens.py:"), "one error for 100,000 brackets");
     assertEquals(1, count(findings, "unclosed.py:"), "one error for 100,000 unclosed brackets");
@@ -79,12 +81,12 @@ class HostileSyntaxTest {
     assertEquals(0, count(findings, "args.py:"), "40,000 arguments are valid Python");
     // NUL bytes: CPython's one error, not one per byte.
     assertEquals(
-        List.of("nul.py:1:1: SYN001 SyntaxError: source code cannot contain null bytes"),
+        List.of("nul.py:1:1: SYN001 SyntaxError: source code cannot contain null bytes [error]"),
         findings.stream().filter(l -> l.startsWith("nul.py:")).toList());
     // Garbage: CPython's first error, nine more, and one finding that counts the rest.
     List<String> dollars = findings.stream().filter(l -> l.startsWith("dollars.py:")).toList();
     assertEquals(11, dollars.size());
-    assertEquals("dollars.py:1:10: SYN001 SyntaxError: invalid syntax", dollars.get(9));
+    assertEquals("dollars.py:1:10: SYN001 SyntaxError: invalid syntax [error]", dollars.get(9));
     assertTrue(dollars.get(10).contains("and 65526 more syntax errors"), dollars.get(10));
   }
 

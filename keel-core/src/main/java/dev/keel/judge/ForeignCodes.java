@@ -107,6 +107,7 @@ public final class ForeignCodes {
         "ASYNC230",
         "ASYNC251");
     add(t, "flake8-builtins", "ARC005", "A005");
+    add(t, "pygrep-hooks", "TST005", "PGH005");
     return Collections.unmodifiableList(t);
   }
 

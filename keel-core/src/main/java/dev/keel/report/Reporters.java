@@ -9,6 +9,17 @@ public final class Reporters {
    * @param quiet text output without the summary line
    */
   public static Reporter of(Format format, boolean colour, boolean quiet) {
+    return of(format, colour, quiet, false);
+  }
+
+  /**
+   * @param statistics text output of the counts by rule and severity and the summary line only
+   *     ({@code --statistics}); other formats always hold every finding
+   */
+  public static Reporter of(Format format, boolean colour, boolean quiet, boolean statistics) {
+    if (format == Format.TEXT) {
+      return new TextReporter(colour, quiet, statistics);
+    }
     return switch (format) {
       case TEXT -> new TextReporter(colour, quiet);
       case JSON -> new JsonReporter();

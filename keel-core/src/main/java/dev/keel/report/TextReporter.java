@@ -10,10 +10,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Findings like compiler errors, grouped by file: {@code path:line:col: CODE message}, then the
- * source line with carets under the flagged part, then a summary line. Baselined findings are
- * counted, not printed. What comes from the repository (paths, lines, messages) goes through {@link
- * Escape#text}, so it prints as one line with no control character in it.
+ * Findings like compiler errors, grouped by file: {@code path:line:col: CODE message [severity]},
+ * then the source line with carets under the flagged part, then the counts by rule and by severity
+ * and a summary line ({@code --statistics}: the counts and the summary alone). The severity is a
+ * word, so it shows without colour too. Baselined findings are counted, not printed. What comes
+ * from the repository (paths, lines, messages) goes through {@link Escape#text}, so it prints as
+ * one line with no control character in it.
  */
 final class TextReporter implements Reporter {
   private static final String RESET = "\u001b[0m";
@@ -31,6 +33,7 @@ final class TextReporter implements Reporter {
 
   private final boolean colour;
   private final boolean quiet;
+  private final boolean statistics;
 
   // The line last shown: findings on one line come together, and each would otherwise rescan it.
   private String shownPath;
@@ -39,13 +42,26 @@ final class TextReporter implements Reporter {
   private int shownLength;
 
   TextReporter(boolean colour, boolean quiet) {
+    this(colour, quiet, false);
+  }
+
+  /**
+   * @param statistics print the counts by rule and severity and the summary, not the findings
+   */
+  TextReporter(boolean colour, boolean quiet, boolean statistics) {
     this.colour = colour;
     this.quiet = quiet;
+    this.statistics = statistics;
   }
 
   @Override
   public void write(Report result, PrintWriter out) {
     List<JudgedFinding> shown = result.newFindings();
+    if (statistics) {
+      writeCounts(result, shown, out);
+      out.println(summary(result));
+      return;
+    }
     String file = null;
     for (JudgedFinding j : shown) {
       Finding f = j.finding();
@@ -63,8 +79,65 @@ final class TextReporter implements Reporter {
     }
     if (!shown.isEmpty()) {
       out.println();
+      writeCounts(result, shown, out);
     }
     out.println(summary(result));
+  }
+
+  /**
+   * One line per rule, most findings first ({@code 12 REL002 warning SwallowedException}), then the
+   * counts by severity: what a large project's output comes down to.
+   */
+  private void writeCounts(Report result, List<JudgedFinding> shown, PrintWriter out) {
+    if (shown.isEmpty()) {
+      return;
+    }
+    java.util.Map<String, Integer> byCode = new java.util.TreeMap<>();
+    java.util.Map<String, Severity> severityOf = new java.util.HashMap<>();
+    java.util.Map<Severity, Integer> bySeverity = new java.util.EnumMap<>(Severity.class);
+    for (JudgedFinding j : shown) {
+      Finding f = j.finding();
+      byCode.merge(f.code(), 1, Integer::sum);
+      severityOf.putIfAbsent(f.code(), f.severity());
+      bySeverity.merge(f.severity(), 1, Integer::sum);
+    }
+    java.util.Map<String, String> names = new java.util.HashMap<>();
+    result.rules().forEach(d -> names.put(d.code(), d.name()));
+    List<java.util.Map.Entry<String, Integer>> rows = new java.util.ArrayList<>(byCode.entrySet());
+    rows.sort(
+        java.util.Map.Entry.<String, Integer>comparingByValue()
+            .reversed()
+            .thenComparing(java.util.Map.Entry.comparingByKey()));
+    int width = String.valueOf(rows.get(0).getValue()).length();
+    out.println(paint(BOLD, "Findings by rule:"));
+    for (var row : rows) {
+      Severity sev = severityOf.get(row.getKey());
+      String count = String.valueOf(row.getValue());
+      out.println(
+          "  "
+              + " ".repeat(width - count.length())
+              + count
+              + "  "
+              + paint(colourOf(sev), row.getKey())
+              + "  "
+              + paint(colourOf(sev), String.format("%-7s", sev.label()))
+              + "  "
+              + names.getOrDefault(row.getKey(), ""));
+    }
+    List<String> parts = new java.util.ArrayList<>();
+    for (Severity sev : List.of(Severity.ERROR, Severity.WARNING, Severity.INFO)) {
+      int n = bySeverity.getOrDefault(sev, 0);
+      if (n > 0) {
+        parts.add(
+            paint(
+                colourOf(sev),
+                sev == Severity.INFO
+                    ? n + " info"
+                    : Debt.plural(n, sev.label(), sev.label() + "s")));
+      }
+    }
+    out.println(paint(BOLD, "By severity:") + " " + String.join(", ", parts) + ".");
+    out.println();
   }
 
   private void writeFinding(Report result, Finding f, PrintWriter out) {
@@ -78,7 +151,9 @@ final class TextReporter implements Reporter {
             + " "
             + paint(colourOf(f.severity()), f.code())
             + " "
-            + Escape.text(f.message()));
+            + Escape.text(f.message())
+            + " "
+            + paint(colourOf(f.severity()), "[" + f.severity().label() + "]"));
     Optional<Span> span = f.span();
     if (span.isEmpty()) {
       return;

@@ -109,7 +109,7 @@ class HostileShapesTest {
         () -> Reporters.of(Format.TEXT, false, false).write(result.report(), new PrintWriter(out)));
     String text = out.toString();
     assertTrue(text.length() < 20_000 * 600, "text output of " + text.length() + " chars");
-    String m230 = "x.py:1:2888: NAM001 `m230` imported but unused\n";
+    String m230 = "x.py:1:2888: NAM001 `m230` imported but unused [warning]\n";
     int at = text.indexOf(m230);
     assertTrue(at >= 0, "the finding of m230");
     String[] shown = text.substring(at + m230.length()).split("\n", 3);

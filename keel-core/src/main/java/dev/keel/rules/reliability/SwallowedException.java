@@ -27,9 +27,14 @@ final class SwallowedException implements NodeRule<ExceptHandler> {
 
   @Override
   public void visitNode(ExceptHandler h, FileVisit file) {
+    // Only a broad catch hides failures nobody thought of: one that names what it expects
+    // (except KeyError: continue) has decided what to do with it.
+    if (h.type() != null && !catchesEverything(h.type(), file)) {
+      return;
+    }
     int start = h.range().start();
     int end = h.type() == null ? start + "except".length() : h.type().range().end();
-    if (h.body().stream().allMatch(SwallowedException::doesNothing) && !isOptionalImport(h, file)) {
+    if (h.body().stream().allMatch(SwallowedException::doesNothing)) {
       file.report(
           start,
           end,
@@ -37,28 +42,20 @@ final class SwallowedException implements NodeRule<ExceptHandler> {
               + " here (contextlib.suppress says so)");
       return;
     }
-    if (h.type() != null && catchesEverything(h.type(), file)) {
-      boolean raises = Syntax.anyInScope(h.body(), n -> n instanceof Stmt.Raise);
-      boolean logs = Syntax.anyInScope(h.body(), n -> isLogging(n, file));
-      if (!raises && !logs) {
-        file.report(
-            start,
-            end,
-            "catches "
-                + file.text(h.type())
-                + " without re-raising or logging: the failure leaves no trace");
-      }
+    boolean raises = Syntax.anyInScope(h.body(), n -> n instanceof Stmt.Raise);
+    boolean logs = Syntax.anyInScope(h.body(), n -> keepsTheError(n, file));
+    boolean usesIt =
+        h.name() != null
+            && Syntax.anyInScope(
+                h.body(), n -> n instanceof Expr.Name nm && nm.id().equals(h.name()));
+    if (!raises && !logs && !usesIt) {
+      file.report(
+          start,
+          end,
+          "catches "
+              + (h.type() == null ? "everything" : file.text(h.type()))
+              + " and drops it (no raise, no log of the exception): the failure leaves no trace");
     }
-  }
-
-  /** {@code try: import x / except ImportError: pass}: an optional dependency, said plainly. */
-  private static boolean isOptionalImport(ExceptHandler h, FileVisit file) {
-    return h.type() != null
-        && (Syntax.isBuiltin(h.type(), "ImportError", file)
-            || Syntax.isBuiltin(h.type(), "ModuleNotFoundError", file))
-        && file.parent().orElse(null) instanceof Stmt.Try t
-        && t.body().stream()
-            .allMatch(s -> s instanceof Stmt.Import || s instanceof Stmt.ImportFrom);
   }
 
   private static boolean doesNothing(Stmt s) {
@@ -78,23 +75,52 @@ final class SwallowedException implements NodeRule<ExceptHandler> {
         || Syntax.isBuiltin(type, "BaseException", file);
   }
 
-  /** A call to a logger, to traceback's printers, or to warnings.warn. */
-  private static boolean isLogging(Node n, FileVisit file) {
+  /**
+   * A call that keeps the exception: a log with its traceback ({@code .exception(…)}, {@code
+   * exc_info=…}), traceback's printers, {@code sys.exc_info()}, an error reporter's {@code
+   * capture_exception}, an error handler ({@code handleError}, {@code handle_exception}), {@code
+   * warnings.warn}, or one that ends the test or program ({@code self.fail}, {@code sys.exit}).
+   */
+  private static boolean keepsTheError(Node n, FileVisit file) {
     if (!(n instanceof Expr.Call c)) {
       return false;
     }
     String q = file.qualifiedName(c.func()).orElse("");
-    if (q.startsWith("logging.")
+    if (q.equals("logging.exception")
         || q.startsWith("traceback.print")
         || q.startsWith("traceback.format")
         || q.equals("warnings.warn")
-        || q.equals("sys.excepthook")) {
+        || q.equals("sys.excepthook")
+        || q.equals("sys.exc_info")
+        || q.endsWith("capture_exception")) {
+      return true;
+    }
+    String method =
+        c.func() instanceof Expr.Attribute a
+            ? a.attr()
+            : c.func() instanceof Expr.Name nm ? nm.id() : "";
+    // An error handler of the framework (logging.Handler.handleError, socketserver's
+    // handle_error, a handle_exception/report_exception of one's own), and calls that end the
+    // test or the program instead (self.fail, pytest.skip, sys.exit).
+    String lower = method.toLowerCase(java.util.Locale.ROOT);
+    if (lower.contains("exception")
+        || lower.matches("(handle|report|on)_?error")
+        || lower.equals("print_exc")
+        || Set.of("fail", "skiptest", "skip", "exit", "_exit", "abort").contains(lower)) {
+      return true;
+    }
+    Expr excInfo = c.keyword("exc_info");
+    if (excInfo != null && !excInfo.isNone() && !isFalse(excInfo)) {
       return true;
     }
     if (c.func() instanceof Expr.Attribute a && LOG_METHODS.contains(a.attr())) {
-      String receiver = file.text(a.value()).toLowerCase(java.util.Locale.ROOT);
-      return receiver.contains("log");
+      return a.attr().equals("exception")
+          && file.text(a.value()).toLowerCase(java.util.Locale.ROOT).contains("log");
     }
     return false;
+  }
+
+  private static boolean isFalse(Expr e) {
+    return e instanceof Expr.Constant c && c.value() instanceof ConstantValue.Bool b && !b.value();
   }
 }

@@ -12,6 +12,7 @@ public final class TestRules {
         new TestWithoutAssertion(),
         new TestAssertsOnlyOnMocks(),
         new UntestedModule(),
-        new UntestedErrorPath());
+        new UntestedErrorPath(),
+        new MockAssertionAlwaysPasses());
   }
 }

@@ -2,12 +2,19 @@ package dev.keel.rules.types;
 
 import dev.keel.finding.Severity;
 import dev.keel.metrics.FunctionSyntax;
+import dev.keel.python.ast.Alias;
 import dev.keel.python.ast.ConstantValue;
 import dev.keel.python.ast.Expr;
+import dev.keel.python.ast.Stmt;
 import dev.keel.rule.FileVisit;
 import dev.keel.rule.RuleSpec;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 @RuleSpec(
     code = "TYP004",
@@ -15,8 +22,67 @@ import java.util.Optional;
     severity = Severity.WARNING,
     effortMinutes = 2)
 final class ImplicitOptional extends SignatureRule {
+  /**
+   * What the module's own names stand for in an annotation: type aliases ({@code Params = dict[str,
+   * str] | None}, {@code Params: TypeAlias = …}, {@code type Params = …}), and the names imported
+   * from the project itself, whose meaning another module holds (an alias there is not seen here,
+   * so they are not judged).
+   */
+  private record Aliases(Map<String, List<Expr>> values, Set<String> fromProject) {
+    static Aliases of(FileVisit file) {
+      Map<String, List<Expr>> values = new HashMap<>();
+      Set<String> fromProject = new HashSet<>();
+      String top = file.module().map(m -> m.split("\\.")[0]).orElse(null);
+      collect(file.parse().module().body(), values, fromProject, top);
+      return new Aliases(values, fromProject);
+    }
+
+    private static void collect(
+        List<Stmt> body, Map<String, List<Expr>> values, Set<String> fromProject, String top) {
+      for (Stmt s : body) {
+        switch (s) {
+          case Stmt.Assign a
+              when a.targets().size() == 1 && a.targets().get(0) instanceof Expr.Name n ->
+              values.computeIfAbsent(n.id(), k -> new ArrayList<>()).add(a.value());
+          case Stmt.AnnAssign a when a.value() != null && a.target() instanceof Expr.Name n ->
+              values.computeIfAbsent(n.id(), k -> new ArrayList<>()).add(a.value());
+          case Stmt.TypeAlias t when t.name() instanceof Expr.Name n ->
+              values.computeIfAbsent(n.id(), k -> new ArrayList<>()).add(t.value());
+          case Stmt.ImportFrom f
+              when f.level() > 0
+                  || top != null
+                      && f.module() != null
+                      && f.module().split("\\.")[0].equals(top) -> {
+            for (Alias a : f.names()) {
+              fromProject.add(a.asname() != null ? a.asname() : a.name());
+            }
+          }
+          case Stmt.Import i -> {
+            for (Alias a : i.names()) {
+              if (top != null && a.name().split("\\.")[0].equals(top)) {
+                fromProject.add(a.asname() != null ? a.asname() : a.name().split("\\.")[0]);
+              }
+            }
+          }
+          case Stmt.If i -> {
+            collect(i.body(), values, fromProject, top);
+            collect(i.orelse(), values, fromProject, top);
+          }
+          case Stmt.Try t -> {
+            collect(t.body(), values, fromProject, top);
+            for (var h : t.handlers()) {
+              collect(h.body(), values, fromProject, top);
+            }
+          }
+          default -> {}
+        }
+      }
+    }
+  }
+
   @Override
   void check(List<Def> defs, TypingNames names, FileVisit file) {
+    Aliases aliases = null;
     for (Def d : defs) {
       FunctionSyntax def = d.syntax();
       for (FunctionSyntax.Parameter p : d.parameters()) {
@@ -24,7 +90,12 @@ final class ImplicitOptional extends SignatureRule {
         if (annotation != null
             && p.defaultValue() != null
             && p.defaultValue().isNone()
-            && unquote(annotation).filter(e -> !admitsNone(e, names)).isPresent()) {
+            && unquote(annotation).filter(e -> !admitsNone(e, names)).isPresent()
+            && !admitsNoneThroughAliases(
+                unquote(annotation).get(),
+                names,
+                aliases == null ? (aliases = Aliases.of(file)) : aliases,
+                0)) {
           file.report(
               annotation,
               "parameter `"
@@ -54,6 +125,43 @@ final class ImplicitOptional extends SignatureRule {
       }
     }
     return annotation + " | None";
+  }
+
+  /**
+   * Whether a member of the annotation is an alias of the module that admits None, or a name from
+   * the project whose meaning this module cannot see.
+   */
+  private static boolean admitsNoneThroughAliases(
+      Expr annotation, TypingNames names, Aliases aliases, int depth) {
+    if (depth > 8) {
+      return true;
+    }
+    for (Expr m : unionMembers(annotation, names)) {
+      Expr root = m;
+      while (root instanceof Expr.Attribute a) {
+        root = a.value();
+      }
+      if (root instanceof Expr.Subscript sub) {
+        root = sub.value();
+      }
+      if (!(root instanceof Expr.Name n)) {
+        continue;
+      }
+      if (aliases.fromProject().contains(n.id()) && !(m instanceof Expr.Subscript)) {
+        return true;
+      }
+      if (m instanceof Expr.Name && aliases.values().containsKey(n.id())) {
+        for (Expr value : aliases.values().get(n.id())) {
+          Optional<Expr> v = unquote(value);
+          if (v.isEmpty()
+              || admitsNone(v.get(), names)
+              || admitsNoneThroughAliases(v.get(), names, aliases, depth + 1)) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
   }
 
   private static boolean admitsNone(Expr annotation, TypingNames names) {
