@@ -9,8 +9,10 @@ import dev.keel.rule.ProjectRule;
 import dev.keel.rule.RuleSpec;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 @RuleSpec(
     code = "DEP002",
@@ -60,6 +62,7 @@ final class DeclaredButNotImported implements ProjectRule {
       provided.addAll(map.distributions(use.topLevel()));
     }
     Set<String> reported = new HashSet<>();
+    List<Declared> unused = new java.util.ArrayList<>();
     for (Declared d : declared) {
       if (d.dev()
           || d.extra()
@@ -67,8 +70,16 @@ final class DeclaredButNotImported implements ProjectRule {
           || RUN_WITHOUT_IMPORT.contains(d.name())
           || d.name().startsWith("types-")
           || d.name().endsWith("-stubs")
-          || !reported.add(d.name())
-          || mentionedInCode(project, d.name())) {
+          || !reported.add(d.name())) {
+        continue;
+      }
+      unused.add(d);
+    }
+    Set<String> mentioned =
+        mentionedInCode(
+            project, unused.stream().map(d -> moduleOf(d.name())).collect(Collectors.toSet()));
+    for (Declared d : unused) {
+      if (mentioned.contains(moduleOf(d.name()))) {
         continue;
       }
       String message =
@@ -84,20 +95,95 @@ final class DeclaredButNotImported implements ProjectRule {
     }
   }
 
+  private static String moduleOf(String distribution) {
+    return distribution.replace('-', '_');
+  }
+
   /**
-   * Whether the import name appears as a word in some module: Django apps in INSTALLED_APPS,
-   * plugins named in strings, {@code importlib.import_module("x")}.
+   * Which of these import names appear as a word in some module: Django apps in INSTALLED_APPS,
+   * plugins named in strings, {@code importlib.import_module("x")}. A name is mentioned where a
+   * quote is followed by it and then by a dot or a quote. One pass over each module's text, however
+   * many names are asked about (a search per name grew with names times modules).
    */
-  private static boolean mentionedInCode(ProjectContext project, String distribution) {
-    String module = distribution.replace('-', '_');
-    Pattern word = Pattern.compile("['\"]" + Pattern.quote(module) + "[.'\"]");
-    List<ProjectFile> python = project.files(ProjectFile::isPython);
-    for (ProjectFile f : python) {
-      if (project.read(f.path()).map(t -> word.matcher(t).find()).orElse(false)) {
-        return true;
+  private static Set<String> mentionedInCode(ProjectContext project, Set<String> modules) {
+    Set<String> found = new HashSet<>();
+    if (modules.isEmpty()) {
+      return found;
+    }
+    // Names of other characters than a scan of identifiers and dots would meet: one search each.
+    List<String> odd = modules.stream().filter(m -> !isDotted(m)).sorted().toList();
+    Set<String> wanted = new HashSet<>(modules);
+    wanted.removeAll(odd);
+    for (ProjectFile f : project.files(ProjectFile::isPython)) {
+      if (found.size() == modules.size()) {
+        break;
+      }
+      Optional<String> text = project.read(f.path());
+      if (text.isEmpty()) {
+        continue;
+      }
+      String t = text.get();
+      if (!wanted.isEmpty()) {
+        quotedWords(t, wanted, found);
+      }
+      for (String m : odd) {
+        if (!found.contains(m)
+            && Pattern.compile("['\"]" + Pattern.quote(m) + "[.'\"]").matcher(t).find()) {
+          found.add(m);
+        }
       }
     }
-    return false;
+    return found;
+  }
+
+  private static boolean isDotted(String name) {
+    if (name.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < name.length(); i++) {
+      if (!isWordOrDot(name.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isWordOrDot(char c) {
+    return (c >= 'a' && c <= 'z')
+        || (c >= 'A' && c <= 'Z')
+        || (c >= '0' && c <= '9')
+        || c == '_'
+        || c == '.';
+  }
+
+  /**
+   * Adds to {@code found} each of {@code wanted} (names of letters, digits, underscores and dots)
+   * that follows a quote in {@code text} and is followed by a dot or a quote.
+   */
+  private static void quotedWords(String text, Set<String> wanted, Set<String> found) {
+    int n = text.length();
+    for (int q = 0; q < n; q++) {
+      char c = text.charAt(q);
+      if (c != '\'' && c != '"') {
+        continue;
+      }
+      int j = q + 1;
+      while (j < n && isWordOrDot(text.charAt(j))) {
+        if (text.charAt(j) == '.' && j > q + 1) {
+          String name = text.substring(q + 1, j);
+          if (wanted.contains(name)) {
+            found.add(name);
+          }
+        }
+        j++;
+      }
+      if (j < n && j > q + 1 && (text.charAt(j) == '\'' || text.charAt(j) == '"')) {
+        String name = text.substring(q + 1, j);
+        if (wanted.contains(name)) {
+          found.add(name);
+        }
+      }
+    }
   }
 
   private static int lineLength(String text, int line) {
