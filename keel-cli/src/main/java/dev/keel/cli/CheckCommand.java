@@ -2,6 +2,7 @@ package dev.keel.cli;
 
 import dev.keel.audit.Audit;
 import dev.keel.audit.AuditResult;
+import dev.keel.audit.SinceAudit;
 import dev.keel.report.Format;
 import dev.keel.report.Reporters;
 import java.io.PrintWriter;
@@ -42,8 +43,20 @@ final class CheckCommand implements Callable<Integer> {
       description = "Print only findings: no summary line.")
   boolean quiet;
 
+  @Option(
+      names = "--since",
+      paramLabel = "REF",
+      description =
+          "The new-code gate: compare with the project at git revision REF (a branch, tag, sha,"
+              + " HEAD~1), read from git objects; show only new and worsened findings and fail"
+              + " only on those.")
+  String since;
+
   @Override
   public Integer call() {
+    if (since != null) {
+      return sinceRef();
+    }
     AuditResult result = new Audit().run(options.request().build());
     Warnings.print(result, spec.commandLine().getErr());
     PrintWriter out = spec.commandLine().getOut();
@@ -53,6 +66,21 @@ final class CheckCommand implements Callable<Integer> {
     if (Verbosity.verbose) {
       PrintWriter err = spec.commandLine().getErr();
       err.println("keel: " + result.timings().describe());
+      err.flush();
+    }
+    return result.fails() ? ExitCode.FINDINGS : ExitCode.CLEAN;
+  }
+
+  private int sinceRef() {
+    SinceAudit.Result result = new SinceAudit(new Audit()).run(options.request().build(), since);
+    Warnings.print(result.current(), spec.commandLine().getErr());
+    PrintWriter out = spec.commandLine().getOut();
+    boolean colour = !noColor && Terminal.colour() && format == Format.TEXT;
+    Reporters.of(format, colour, quiet).write(result.report(), out);
+    out.flush();
+    if (Verbosity.verbose) {
+      PrintWriter err = spec.commandLine().getErr();
+      err.println("keel: " + result.current().timings().describe());
       err.flush();
     }
     return result.fails() ? ExitCode.FINDINGS : ExitCode.CLEAN;

@@ -5,6 +5,7 @@ import dev.keel.Version;
 import dev.keel.cache.ResultCache;
 import dev.keel.config.ConfigException;
 import dev.keel.config.KeelConfig;
+import dev.keel.config.PathIgnores;
 import dev.keel.finding.Finding;
 import dev.keel.finding.Span;
 import dev.keel.judge.Baseline;
@@ -102,6 +103,9 @@ public final class Audit {
             request.select().isEmpty() ? where + " select" : "--select",
             config.ignore(),
             request.ignore().isEmpty() ? where + " ignore" : "--ignore or " + where);
+    // Read before the analysis, so that a mistake in them stops the run at once.
+    PathIgnores pathIgnores = PathIgnores.read(project.root(), project.reader(), config);
+    RuleSelection.validatePerFileIgnores(registry, pathIgnores);
 
     List<ProjectFile> python =
         discovered.pythonFiles().stream().filter(f -> discovered.inScope(f.path())).toList();
@@ -174,7 +178,8 @@ public final class Audit {
 
     long t3 = System.nanoTime();
     FileTexts texts = new FileTexts(project.root(), reader);
-    List<JudgedFinding> judged = new Judge(project, texts, baselineOf(request, project)).judge(raw);
+    List<JudgedFinding> judged =
+        new Judge(project, texts, baselineOf(request, project), pathIgnores).judge(raw);
     long t4 = System.nanoTime();
     Timings timings =
         new Timings(

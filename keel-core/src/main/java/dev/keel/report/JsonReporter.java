@@ -38,6 +38,9 @@ final class JsonReporter implements Reporter {
         g.writeNumberField("effort_minutes", f.effortMinutes());
         g.writeStringField("fingerprint", j.fingerprint());
         g.writeBooleanField("baselined", j.baselined());
+        if (j.change().isPresent()) {
+          g.writeStringField("status", j.change().get().label());
+        }
         g.writeEndObject();
       }
       g.writeEndArray();
@@ -50,6 +53,12 @@ final class JsonReporter implements Reporter {
       g.writeNumberField("baselined", result.findings().size() - fresh);
       g.writeNumberField("debt_minutes", result.debtMinutes());
       g.writeBooleanField("fails", result.fails());
+      if (result.since().isPresent()) {
+        Since since = result.since().get();
+        g.writeNumberField("existing", since.existing());
+        g.writeStringField("since", since.ref());
+        g.writeStringField("since_commit", since.commit());
+      }
       g.writeEndObject();
       g.writeEndObject();
     } catch (IOException e) {

@@ -17,6 +17,8 @@ import java.util.List;
  * @param lines lines in those files
  * @param failOn the severity at or above which a new finding fails the run
  * @param sourceLines the text of a line of a project file, for reporters that show it
+ * @param since with {@code --since REF}: what was compared; {@code findings} then holds only new
+ *     and worsened findings
  */
 public record Report(
     String version,
@@ -26,10 +28,32 @@ public record Report(
     int files,
     long lines,
     Severity failOn,
-    SourceLines sourceLines) {
+    SourceLines sourceLines,
+    java.util.Optional<Since> since) {
   public Report {
     findings = List.copyOf(findings);
     rules = List.copyOf(rules);
+  }
+
+  public Report(
+      String version,
+      Path root,
+      List<JudgedFinding> findings,
+      List<RuleDescriptor> rules,
+      int files,
+      long lines,
+      Severity failOn,
+      SourceLines sourceLines) {
+    this(
+        version,
+        root,
+        findings,
+        rules,
+        files,
+        lines,
+        failOn,
+        sourceLines,
+        java.util.Optional.empty());
   }
 
   /** Findings that are not in the baseline. */

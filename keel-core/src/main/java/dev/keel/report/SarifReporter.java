@@ -128,7 +128,9 @@ final class SarifReporter implements Reporter {
     g.writeObjectFieldStart("partialFingerprints");
     g.writeStringField("keel/v1", j.fingerprint());
     g.writeEndObject();
-    g.writeStringField("baselineState", j.baselined() ? "unchanged" : "new");
+    g.writeStringField(
+        "baselineState",
+        j.baselined() ? "unchanged" : j.change().map(c -> c.sarifState()).orElse("new"));
     g.writeObjectFieldStart("properties");
     g.writeNumberField("effortMinutes", f.effortMinutes());
     g.writeEndObject();

@@ -134,6 +134,31 @@ final class TextReporter implements Reporter {
   }
 
   private String summary(Report result) {
+    String plain = plainSummary(result);
+    if (result.since().isEmpty()) {
+      return plain;
+    }
+    // With --since: say what the comparison was and what it left out.
+    Since since = result.since().get();
+    long worsened =
+        result.findings().stream()
+            .filter(j -> j.change().orElse(null) == dev.keel.judge.Change.WORSENED)
+            .count();
+    return plain
+        + " Since "
+        + since.ref()
+        + " ("
+        + since.commit().substring(0, Math.min(10, since.commit().length()))
+        + "): "
+        + (result.findings().size() - worsened)
+        + " added, "
+        + worsened
+        + " worsened; "
+        + since.existing()
+        + " existing not shown.";
+  }
+
+  private String plainSummary(Report result) {
     int total = result.findings().size();
     int fresh = result.newFindings().size();
     int baselined = total - fresh;

@@ -1,0 +1,165 @@
+package dev.keel.audit;
+
+import dev.keel.ConfinedReader;
+import dev.keel.config.ConfigException;
+import dev.keel.config.ConfigLoader;
+import dev.keel.config.KeelConfig;
+import dev.keel.history.GitRepository;
+import dev.keel.history.HistoryException;
+import dev.keel.history.TreeFileSystem;
+import dev.keel.judge.Change;
+import dev.keel.judge.JudgedFinding;
+import dev.keel.newcode.NewCodeGate;
+import dev.keel.report.Report;
+import dev.keel.report.Since;
+import dev.keel.rule.Scope;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * {@code keel check --since REF}: the work tree audited as usual, the project at REF audited from
+ * git objects through the same pipeline (with the work tree's configuration, so a finding is new
+ * because the code changed, not the settings), and each finding of the work tree marked new,
+ * worsened or existing ({@link NewCodeGate}).
+ */
+public final class SinceAudit {
+  /**
+   * The outcome.
+   *
+   * @param current the work tree's audit, every finding in it
+   * @param classified its findings, each with its change
+   * @param commit the commit REF named
+   */
+  public record Result(
+      AuditResult current,
+      List<JudgedFinding> classified,
+      String ref,
+      GitRepository.Commit commit) {
+    /** The findings the report shows: new and worsened ones. */
+    public List<JudgedFinding> shown() {
+      return classified.stream().filter(j -> j.change().orElseThrow() != Change.EXISTING).toList();
+    }
+
+    public int existing() {
+      return classified.size() - shown().size();
+    }
+
+    /** The report of the new and worsened findings, with the count of the rest. */
+    public Report report() {
+      Report all = current.report();
+      return new Report(
+          all.version(),
+          all.root(),
+          shown(),
+          all.rules(),
+          all.files(),
+          all.lines(),
+          all.failOn(),
+          all.sourceLines(),
+          Optional.of(new Since(ref, commit.id(), existing())));
+    }
+
+    public boolean fails() {
+      return report().fails();
+    }
+  }
+
+  private final Audit audit;
+
+  public SinceAudit(Audit audit) {
+    this.audit = audit;
+  }
+
+  /**
+   * @throws ConfigException for a folder outside git, an unknown REF, a shallow clone lacking it
+   */
+  public Result run(AuditRequest request, String ref) {
+    AuditResult current = audit.run(request);
+    try (GitRepository repo = GitRepository.open(current.root(), "--since")) {
+      GitRepository.Commit commit = repo.resolve(ref);
+      try (TreeFileSystem tree = repo.tree(commit)) {
+        Path earlierRoot = repo.projectIn(tree);
+        if (!Files.isDirectory(earlierRoot)) {
+          // The project did not exist yet: everything is new.
+          return classify(current, ref, commit, List.of(), null, Map.of());
+        }
+        List<dev.keel.finding.Finding> earlier;
+        try {
+          AuditResult then = audit.run(earlierRequest(request, current.root(), earlierRoot));
+          earlier = then.findings().stream().map(JudgedFinding::finding).toList();
+        } catch (ConfigException e) {
+          if (!e.getMessage().startsWith("no Python files found")) {
+            throw new ConfigException("at " + ref + ": " + e.getMessage());
+          }
+          earlier = List.of(); // no Python yet at REF: everything is new
+        }
+        Map<String, String> renames = repo.renamesSince(commit);
+        return classify(current, ref, commit, earlier, earlierRoot, renames);
+      }
+    } catch (HistoryException e) {
+      throw new ConfigException(e.getMessage());
+    }
+  }
+
+  private Result classify(
+      AuditResult current,
+      String ref,
+      GitRepository.Commit commit,
+      List<dev.keel.finding.Finding> earlier,
+      Path earlierRoot,
+      Map<String, String> renames) {
+    Set<String> projectCodes =
+        current.rules().stream()
+            .filter(d -> d.scope() == Scope.PROJECT)
+            .map(d -> d.code())
+            .collect(Collectors.toSet());
+    ConfinedReader now = new ConfinedReader(current.root(), ConfinedReader.DEFAULT_MAX_BYTES);
+    NewCodeGate.Side currentSide =
+        NewCodeGate.side(
+            p -> bytes(now, current.root().resolve(p), p), current.sourceLines()::line);
+    NewCodeGate.Side earlierSide;
+    if (earlierRoot == null) {
+      earlierSide = NewCodeGate.side(p -> Optional.empty(), (p, n) -> Optional.empty());
+    } else {
+      ConfinedReader then = new ConfinedReader(earlierRoot, ConfinedReader.DEFAULT_MAX_BYTES);
+      FileTexts texts = new FileTexts(earlierRoot, then);
+      earlierSide = NewCodeGate.side(p -> bytes(then, earlierRoot.resolve(p), p), texts::line);
+    }
+    List<JudgedFinding> classified =
+        new NewCodeGate(projectCodes)
+            .classify(current.findings(), currentSide, earlier, earlierSide, renames);
+    return new Result(current, classified, ref, commit);
+  }
+
+  private static Optional<byte[]> bytes(ConfinedReader reader, Path file, String shown) {
+    return reader.read(file, shown) instanceof ConfinedReader.Bytes b
+        ? Optional.of(b.bytes())
+        : Optional.empty();
+  }
+
+  /** The same audit at the revision: the whole project folder, the work tree's settings. */
+  private static AuditRequest earlierRequest(AuditRequest request, Path root, Path earlierRoot) {
+    AuditRequest.Builder b =
+        AuditRequest.builder(List.of(earlierRoot))
+            .select(request.select())
+            .ignore(request.ignore())
+            .withoutBaseline()
+            .threads(request.threads())
+            .today(request.today());
+    Optional<Path> config = request.configFile();
+    if (config.isEmpty()) {
+      KeelConfig here = ConfigLoader.forProject(root);
+      config = here.origin();
+    }
+    config.ifPresent(b::configFile);
+    request.failOn().ifPresent(b::failOn);
+    request.maxFileSize().ifPresent(b::maxFileSize);
+    request.fileTimeout().ifPresent(b::fileTimeout);
+    return b.build();
+  }
+}
