@@ -43,6 +43,8 @@ class ArchitectureTest {
         .definedBy("dev.keel.history..")
         .layer("syntax")
         .definedBy("dev.keel.python..")
+        .layer("notebook")
+        .definedBy("dev.keel.notebook..")
         .layer("semantic")
         .definedBy("dev.keel.semantic..")
         .layer("metrics")
@@ -69,6 +71,8 @@ class ArchitectureTest {
         .mayNotAccessAnyLayer()
         .whereLayer("syntax")
         .mayNotAccessAnyLayer()
+        .whereLayer("notebook")
+        .mayNotAccessAnyLayer()
         .whereLayer("config")
         .mayOnlyAccessLayers("shared", "finding")
         .whereLayer("discovery")
@@ -83,7 +87,7 @@ class ArchitectureTest {
         .mayOnlyAccessLayers("shared", "config", "discovery", "syntax", "metrics")
         .whereLayer("rule framework")
         .mayOnlyAccessLayers(
-            "shared", "finding", "config", "discovery", "syntax", "semantic", "metrics")
+            "shared", "finding", "config", "discovery", "syntax", "notebook", "semantic", "metrics")
         .whereLayer("rule families")
         .mayOnlyAccessLayers(
             "shared",
@@ -91,6 +95,7 @@ class ArchitectureTest {
             "config",
             "discovery",
             "syntax",
+            "notebook",
             "semantic",
             "metrics",
             "rule framework")

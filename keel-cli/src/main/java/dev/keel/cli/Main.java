@@ -33,6 +33,7 @@ import picocli.CommandLine.Spec;
       ExplainCommand.class,
       InitCommand.class,
       VersionCommand.class,
+      CompletionCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

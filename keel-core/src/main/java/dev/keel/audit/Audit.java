@@ -49,9 +49,16 @@ import java.util.function.UnaryOperator;
  */
 public final class Audit {
   private final RuleRegistry registry;
+  private Progress progress = Progress.NONE;
 
   public Audit(RuleRegistry registry) {
     this.registry = registry;
+  }
+
+  /** This audit, telling {@code p} how far it got (for a progress line on a terminal). */
+  public Audit withProgress(Progress p) {
+    this.progress = p;
+    return this;
   }
 
   public Audit() {
@@ -107,8 +114,19 @@ public final class Audit {
     PathIgnores pathIgnores = PathIgnores.read(project.root(), project.reader(), config);
     RuleSelection.validatePerFileIgnores(registry, pathIgnores);
 
-    List<ProjectFile> python =
-        discovered.pythonFiles().stream().filter(f -> discovered.inScope(f.path())).toList();
+    // Every module of the project is analysed, even when only some paths were asked for (the
+    // files pre-commit passes): project rules see the whole import graph and the judge keeps only
+    // the findings in scope. The summary counts the files and lines in scope.
+    List<ProjectFile> python = new ArrayList<>(discovered.pythonFiles());
+    // Notebooks come after the modules: read as notebooks, their code cells as one module each.
+    discovered.files().stream()
+        .filter(f -> f.kind() == FileKind.NOTEBOOK)
+        .filter(f -> discovered.inScope(f.path()) && !discovered.isNotRead(f.path()))
+        .forEach(python::add);
+    boolean[] inScope = new boolean[python.size()];
+    for (int i = 0; i < inScope.length; i++) {
+      inScope[i] = discovered.inScope(python.get(i).path());
+    }
     FileRules fileRules = new FileRules(rules);
     PythonVersion target =
         RequiresPython.oldestTarget(new ProjectContext(project, request.today()));
@@ -132,19 +150,27 @@ public final class Audit {
             target,
             semantics,
             clock,
-            cache);
+            cache,
+            new NotebookStep(rules, config, target, semantics),
+            progress);
     long t1 = System.nanoTime();
+    progress.files(python.size());
     List<FileOutcome> outcomes = step.run();
+    progress.project();
     long t2 = System.nanoTime();
 
     List<Finding> raw = new ArrayList<>();
     long lines = 0;
+    int scoped = 0;
     List<ModuleSummary> summaries = new ArrayList<>();
     List<NotRead> lateSkips = new ArrayList<>();
     List<String> unjudged = new ArrayList<>();
     for (int i = 0; i < outcomes.size(); i++) {
       FileOutcome o = outcomes.get(i);
-      lines += o.lines();
+      if (inScope[i]) {
+        lines += o.lines();
+        scoped++;
+      }
       raw.addAll(o.findings());
       o.summary().ifPresent(summaries::add);
       o.notRead().ifPresent(lateSkips::add);
@@ -159,6 +185,11 @@ public final class Audit {
       all.addAll(lateSkips);
       all.sort(java.util.Comparator.comparing(NotRead::path));
       project = project.withNotRead(all);
+      for (NotRead n : lateSkips) {
+        if (project.inScope(n.path())) {
+          scoped--;
+        }
+      }
       python =
           python.stream()
               .filter(f -> !lateSkips.stream().anyMatch(n -> n.path().equals(f.path())))
@@ -197,7 +228,7 @@ public final class Audit {
         project.root(),
         judged,
         rules,
-        python.size(),
+        scoped,
         lines,
         config.failOn(),
         texts,
@@ -267,6 +298,8 @@ public final class Audit {
     private final boolean semantics;
     private final PhaseClock clock;
     private final Optional<FileCache> cache;
+    private final NotebookStep notebooks;
+    private final Progress progress;
 
     PerFile(
         List<ProjectFile> files,
@@ -279,7 +312,10 @@ public final class Audit {
         PythonVersion target,
         boolean semantics,
         PhaseClock clock,
-        Optional<FileCache> cache) {
+        Optional<FileCache> cache,
+        NotebookStep notebooks,
+        Progress progress) {
+      this.notebooks = notebooks;
       this.files = files;
       this.reader = reader;
       this.scheduler = scheduler;
@@ -291,6 +327,7 @@ public final class Audit {
       this.semantics = semantics;
       this.clock = clock;
       this.cache = cache;
+      this.progress = progress;
     }
 
     /** The outcome of every file, in file order whatever the thread count. */
@@ -311,6 +348,9 @@ public final class Audit {
               files.size(),
               i -> {
                 ProjectFile f = files.get(i);
+                if (f.kind() == FileKind.NOTEBOOK) {
+                  return Optional.<ModuleSummary>empty();
+                }
                 if (!(reader.read(f.absolute(), f.path()) instanceof ConfinedReader.Bytes b)) {
                   return Optional.<ModuleSummary>empty();
                 }
@@ -370,6 +410,14 @@ public final class Audit {
     }
 
     private FileOutcome analyse(int i) {
+      try {
+        return analyseOne(i);
+      } finally {
+        progress.fileDone();
+      }
+    }
+
+    private FileOutcome analyseOne(int i) {
       ProjectFile file = files.get(i);
       long start = System.nanoTime();
       byte[] bytes;
@@ -378,6 +426,15 @@ public final class Audit {
         case ConfinedReader.Skipped skip -> {
           NotRead n = new NotRead(file.path(), skip.skip().reason(), skip.skip().message());
           return new FileOutcome(0, List.of(), Optional.empty(), true, Optional.of(n));
+        }
+      }
+      if (file.kind() == FileKind.NOTEBOOK) {
+        try {
+          NotebookStep.Outcome o = notebooks.analyse(file, bytes);
+          clock.rules.add(System.nanoTime() - start);
+          return new FileOutcome(o.lines(), o.findings(), Optional.empty());
+        } catch (StackOverflowError deep) {
+          return abandoned(i, "was abandoned: too deeply nested to analyse");
         }
       }
       long count = lineCount(bytes);

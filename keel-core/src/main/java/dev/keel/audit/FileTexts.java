@@ -2,6 +2,8 @@ package dev.keel.audit;
 
 import dev.keel.ConfinedReader;
 import dev.keel.judge.SourceText;
+import dev.keel.notebook.CodeView;
+import dev.keel.notebook.NotebookReader;
 import dev.keel.report.SourceLines;
 import dev.keel.rule.FileText;
 import java.nio.file.Path;
@@ -60,6 +62,12 @@ final class FileTexts implements SourceLines, SourceText {
           // The same reader as every other read: a file Keel skipped shows no source lines.
           if (!(reader.read(root.resolve(p), p) instanceof ConfinedReader.Bytes b)) {
             return EMPTY;
+          }
+          if (p.endsWith(".ipynb")) {
+            // A notebook's findings count lines of its code cells joined: those are its lines.
+            return NotebookReader.read(b.bytes()) instanceof NotebookReader.Read r
+                ? split(CodeView.of(r.notebook()).text())
+                : EMPTY;
           }
           return split(FileText.decode(p, b.bytes()));
         });

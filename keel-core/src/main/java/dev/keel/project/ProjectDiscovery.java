@@ -117,6 +117,14 @@ public final class ProjectDiscovery {
         walk.files.stream()
             .anyMatch(
                 f -> (f.isPython() || f.kind() == FileKind.NOTEBOOK) && project.inScope(f.path()));
+    if (!anyPython && absolute.stream().allMatch(Files::isRegularFile)) {
+      // Files named one by one (what pre-commit passes) that the project excludes: nothing to
+      // check is not a mistake, as for ruff; the run says so and passes.
+      walk.warnings.add(
+          (absolute.size() == 1 ? "the file named is" : "every file named is")
+              + " excluded ([tool.keel] exclude or .gitignore); nothing to check");
+      return new Project(root, config, walk.files, scope, walk.notRead, walk.warnings);
+    }
     if (!anyPython) {
       String why =
           absolute.get(0).equals(root)

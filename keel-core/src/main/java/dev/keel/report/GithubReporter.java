@@ -24,7 +24,9 @@ final class GithubReporter implements Reporter {
           };
       StringBuilder line = new StringBuilder("::").append(command);
       line.append(" file=").append(property(Escape.text(f.path())));
-      if (f.span().isPresent()) {
+      if (f.span().isPresent() && f.cell().isPresent()) {
+        line.append(",line=").append(f.cell().get().notebookLine());
+      } else if (f.span().isPresent()) {
         Span s = f.span().get();
         line.append(",line=").append(s.line());
         line.append(",col=").append(s.column());
@@ -33,7 +35,15 @@ final class GithubReporter implements Reporter {
           line.append(",endColumn=").append(s.endColumn());
         }
       }
-      line.append(",title=").append(property("Keel " + f.code()));
+      line.append(",title=")
+          .append(
+              property(
+                  "Keel "
+                      + f.code()
+                      + f.cell()
+                          .filter(c -> f.span().isPresent())
+                          .map(c -> " " + c.where())
+                          .orElse("")));
       line.append("::").append(data(f.code() + " " + Escape.text(f.message())));
       out.println(line);
     }

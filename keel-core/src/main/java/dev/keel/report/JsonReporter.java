@@ -3,6 +3,7 @@ package dev.keel.report;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.keel.finding.Finding;
+import dev.keel.finding.NotebookCell;
 import dev.keel.finding.Span;
 import dev.keel.judge.JudgedFinding;
 import java.io.IOException;
@@ -31,10 +32,22 @@ final class JsonReporter implements Reporter {
         g.writeStringField("message", f.message());
         g.writeStringField("path", f.path());
         Span s = f.span().orElse(null);
+        NotebookCell cell = s == null ? null : f.cell().orElse(null);
+        if (cell != null) {
+          // In a notebook, lines and columns are the cell's: the cell is named after them.
+          int end = cell.line() + s.endLine() - s.line();
+          s = new Span(cell.line(), s.column(), end, s.endColumn());
+        }
         number(g, "line", s == null ? null : s.line());
         number(g, "column", s == null ? null : s.column());
         number(g, "end_line", s == null ? null : s.endLine());
         number(g, "end_column", s == null ? null : s.endColumn());
+        if (cell != null) {
+          g.writeNumberField("cell", cell.index());
+          if (cell.id().isPresent()) {
+            g.writeStringField("cell_id", cell.id().get());
+          }
+        }
         g.writeNumberField("effort_minutes", f.effortMinutes());
         g.writeStringField("fingerprint", j.fingerprint());
         g.writeBooleanField("baselined", j.baselined());

@@ -46,7 +46,11 @@ final class JunitReporter implements Reporter {
         Finding f = j.finding();
         String path = Escape.text(f.path());
         String message = Escape.text(f.message());
-        String where = path + (f.span().isPresent() ? ":" + f.line() : "");
+        String where =
+            path
+                + (f.span().isPresent() && f.cell().isPresent()
+                    ? ":" + f.cell().get().where()
+                    : f.span().isPresent() ? ":" + f.line() : "");
         x.writeCharacters("\n    ");
         x.writeStartElement("testcase");
         x.writeAttribute("classname", path);

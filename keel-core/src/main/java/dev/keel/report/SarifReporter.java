@@ -3,6 +3,7 @@ package dev.keel.report;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.keel.finding.Finding;
+import dev.keel.finding.NotebookCell;
 import dev.keel.finding.Severity;
 import dev.keel.finding.Span;
 import dev.keel.judge.JudgedFinding;
@@ -113,7 +114,13 @@ final class SarifReporter implements Reporter {
     g.writeStringField("uri", uriOf(f.path()));
     g.writeStringField("uriBaseId", "%SRCROOT%");
     g.writeEndObject();
-    if (f.span().isPresent()) {
+    if (f.span().isPresent() && f.cell().isPresent()) {
+      // The region is the line of the .ipynb file that holds the cell's line; where in the cell
+      // is in the result's properties.
+      g.writeObjectFieldStart("region");
+      g.writeNumberField("startLine", f.cell().get().notebookLine());
+      g.writeEndObject();
+    } else if (f.span().isPresent()) {
       Span s = f.span().get();
       g.writeObjectFieldStart("region");
       g.writeNumberField("startLine", s.line());
@@ -133,6 +140,15 @@ final class SarifReporter implements Reporter {
         j.baselined() ? "unchanged" : j.change().map(c -> c.sarifState()).orElse("new"));
     g.writeObjectFieldStart("properties");
     g.writeNumberField("effortMinutes", f.effortMinutes());
+    if (f.span().isPresent() && f.cell().isPresent()) {
+      NotebookCell c = f.cell().get();
+      g.writeNumberField("notebookCell", c.index());
+      if (c.id().isPresent()) {
+        g.writeStringField("notebookCellId", c.id().get());
+      }
+      g.writeNumberField("cellLine", c.line());
+      g.writeNumberField("cellColumn", c.column());
+    }
     g.writeEndObject();
     g.writeEndObject();
   }

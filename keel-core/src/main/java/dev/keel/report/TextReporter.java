@@ -1,6 +1,7 @@
 package dev.keel.report;
 
 import dev.keel.finding.Finding;
+import dev.keel.finding.NotebookCell;
 import dev.keel.finding.Severity;
 import dev.keel.finding.Span;
 import dev.keel.judge.JudgedFinding;
@@ -68,7 +69,10 @@ final class TextReporter implements Reporter {
 
   private void writeFinding(Report result, Finding f, PrintWriter out) {
     String path = Escape.text(f.path());
-    String where = f.span().map(s -> path + ":" + s.line() + ":" + s.column()).orElse(path);
+    String where =
+        f.cell().isPresent() && f.span().isPresent()
+            ? path + ":" + f.cell().get().where()
+            : f.span().map(s -> path + ":" + s.line() + ":" + s.column()).orElse(path);
     out.println(
         paint(BOLD, where + ":")
             + " "
@@ -113,7 +117,7 @@ final class TextReporter implements Reporter {
             + flagged
             + Escape.text(slice(raw, length, to, shownTo))
             + (shownTo < length ? "\u2026" : "");
-    String number = String.valueOf(s.line());
+    String number = String.valueOf(f.cell().map(NotebookCell::line).orElse(s.line()));
     String gutter = " ".repeat(number.length());
     out.println(paint(DIM, "  " + number + " |") + " " + text);
     int carets = Math.max(1, flagged.codePointCount(0, flagged.length()));

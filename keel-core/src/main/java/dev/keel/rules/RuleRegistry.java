@@ -8,6 +8,7 @@ import dev.keel.rules.configuration.ConfigurationRules;
 import dev.keel.rules.configuration.ProjectConfigurationRules;
 import dev.keel.rules.dependencies.DependencyRules;
 import dev.keel.rules.names.NameRules;
+import dev.keel.rules.notebooks.NotebookRules;
 import dev.keel.rules.project.ProjectHygieneRules;
 import dev.keel.rules.reliability.ReliabilityRules;
 import dev.keel.rules.security.SecurityRules;
@@ -39,6 +40,7 @@ public final class RuleRegistry {
                   ArchitectureRules.all(),
                   TestRules.all(),
                   DependencyRules.all(),
+                  NotebookRules.all(),
                   ProjectConfigurationRules.all())
               .flatMap(List::stream)
               .toList());

@@ -44,6 +44,9 @@ final class Binder extends ExpressionBinder {
     collectTypeComments();
     Set<String> builtins = new HashSet<>(PythonTables.get().builtins(context.version()));
     builtins.addAll(MODULE_MAGIC);
+    if (context.interactive()) {
+      builtins.addAll(ModuleContext.IPYTHON_NAMES);
+    }
     for (String b : builtins) {
       Binding binding =
           new Binding(

@@ -6,8 +6,35 @@ package dev.keel.semantic;
  * @param module the dotted module name, empty when the file is not importable
  * @param isPackageInit whether the file is a package's {@code __init__.py}
  * @param version the Python version whose builtins apply
+ * @param interactive whether the code runs in IPython (a notebook), whose namespace also holds
+ *     {@link #IPYTHON_NAMES}
  */
-public record ModuleContext(String module, boolean isPackageInit, PythonVersion version) {
+public record ModuleContext(
+    String module, boolean isPackageInit, PythonVersion version, boolean interactive) {
+  /** Names IPython puts in every notebook's namespace: {@code display}, {@code get_ipython}… */
+  public static final java.util.Set<String> IPYTHON_NAMES =
+      java.util.Set.of(
+          "display",
+          "get_ipython",
+          "In",
+          "Out",
+          "_",
+          "__",
+          "___",
+          "_i",
+          "_ii",
+          "_iii",
+          "_ih",
+          "_oh",
+          "_dh",
+          "exit",
+          "quit");
+
+  /** A module of a plain Python file. */
+  public ModuleContext(String module, boolean isPackageInit, PythonVersion version) {
+    this(module, isPackageInit, version, false);
+  }
+
   /** The default target when a project does not say: the newest Python Keel knows. */
   public static final PythonVersion DEFAULT_VERSION = PythonVersion.NEWEST_KNOWN;
 

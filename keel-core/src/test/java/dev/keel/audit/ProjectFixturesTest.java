@@ -24,11 +24,12 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Whole-project fixtures of the project-level families: {@code projects/<family>/<name>/} is a
  * small repository, audited with {@code --select FAMILY}; its {@code expected-findings.txt} lists
- * exactly what must be found, one {@code CODE path} or {@code CODE path:line} per line ({@code #}
- * starts a comment; {@code # select: CODE, CODE} narrows the rules run). A fixture whose file is
- * empty of findings shows the family staying quiet. A failure lists each missing or unexpected
- * finding with its source line ({@link Expectations#compareKeys}). ({@code projects/prj/} has its
- * own runner with a date for end-of-life checks.)
+ * exactly what must be found, one {@code CODE path} or {@code CODE path:line} per line (in a
+ * notebook {@code CODE path:cell N:line}, the cell's index and its line; {@code #} starts a
+ * comment; {@code # select: CODE, CODE} narrows the rules run). A fixture whose file is empty of
+ * findings shows the family staying quiet. A failure lists each missing or unexpected finding with
+ * its source line ({@link Expectations#compareKeys}). ({@code projects/prj/} has its own runner
+ * with a date for end-of-life checks.)
  */
 class ProjectFixturesTest {
   private static final Path ROOT = Path.of("src/test/resources/projects");
@@ -83,7 +84,13 @@ class ProjectFixturesTest {
     Map<String, List<String>> messages = new TreeMap<>();
     for (JudgedFinding j : result.findings()) {
       Finding f = j.finding();
-      String key = f.code() + " " + f.path() + (f.span().isPresent() ? ":" + f.line() : "");
+      String key =
+          f.code()
+              + " "
+              + f.path()
+              + (f.span().isPresent() && f.cell().isPresent()
+                  ? ":cell " + f.cell().get().index() + ":" + f.cell().get().line()
+                  : f.span().isPresent() ? ":" + f.line() : "");
       actual.add(key);
       messages.computeIfAbsent(key, k -> new ArrayList<>()).add(f.message());
     }

@@ -1,0 +1,5 @@
+from app import b
+
+
+def f():
+    return b.g()

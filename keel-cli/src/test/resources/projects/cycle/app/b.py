@@ -1,0 +1,5 @@
+from app import a
+
+
+def g():
+    return a.f()

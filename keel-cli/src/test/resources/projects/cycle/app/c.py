@@ -1,0 +1,2 @@
+def h(x):
+    return x

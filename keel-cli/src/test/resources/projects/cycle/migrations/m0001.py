@@ -1,0 +1,3 @@
+import os
+
+URL = os.environ["URL"]

@@ -1,0 +1,5 @@
+from app.a import f
+
+
+def test_f():
+    assert f() is None
