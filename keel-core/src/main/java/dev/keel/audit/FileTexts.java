@@ -7,8 +7,6 @@ import dev.keel.notebook.NotebookReader;
 import dev.keel.report.SourceLines;
 import dev.keel.rule.FileText;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,10 +16,24 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link FileText}, as the parser decodes them.
  */
 final class FileTexts implements SourceLines, SourceText {
-  /** A file's text with line breaks made {@code \n}, and its lines. */
-  private record Text(String text, List<String> lines) {}
+  /**
+   * A file's text with line breaks made {@code \n}, and where each line starts: the lines are cut
+   * out when asked for, so the judge, which reads every file with findings, makes no string per
+   * line.
+   */
+  private record Text(String text, int[] starts) {
+    int count() {
+      return starts.length;
+    }
 
-  private static final Text EMPTY = new Text("", List.of(""));
+    String line(int n) {
+      int start = starts[n - 1];
+      int end = n < starts.length ? starts[n] - 1 : text.length();
+      return text.substring(start, end);
+    }
+  }
+
+  private static final Text EMPTY = new Text("", new int[] {0});
 
   private final Path root;
   private final ConfinedReader reader;
@@ -34,17 +46,13 @@ final class FileTexts implements SourceLines, SourceText {
 
   @Override
   public Optional<String> line(String path, int line) {
-    List<String> ls = lines(path);
-    return line >= 1 && line <= ls.size() ? Optional.of(ls.get(line - 1)) : Optional.empty();
+    Text t = read(path);
+    return line >= 1 && line <= t.count() ? Optional.of(t.line(line)) : Optional.empty();
   }
 
   @Override
   public String text(String path) {
     return read(path).text();
-  }
-
-  List<String> lines(String path) {
-    return read(path).lines();
   }
 
   private Text read(String path) {
@@ -70,23 +78,18 @@ final class FileTexts implements SourceLines, SourceText {
    * findings.
    */
   private static Text split(String text) {
-    List<String> lines = new ArrayList<>();
-    int start = 0;
-    boolean crs = false;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '\n' || c == '\r') {
-        lines.add(text.substring(start, i));
-        if (c == '\r') {
-          crs = true;
-          if (i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-            i++;
-          }
-        }
-        start = i + 1;
-      }
+    if (text.indexOf('\r') >= 0) {
+      text = text.replace("\r\n", "\n").replace('\r', '\n');
     }
-    lines.add(text.substring(start));
-    return new Text(crs ? String.join("\n", lines) : text, List.copyOf(lines));
+    int[] starts = new int[256];
+    int n = 0;
+    starts[n++] = 0;
+    for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+      if (n == starts.length) {
+        starts = java.util.Arrays.copyOf(starts, n * 2);
+      }
+      starts[n++] = i + 1;
+    }
+    return new Text(text, java.util.Arrays.copyOf(starts, n));
   }
 }

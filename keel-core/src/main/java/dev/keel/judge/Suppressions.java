@@ -84,9 +84,13 @@ public final class Suppressions {
     Set<Integer> ownLine = new java.util.HashSet<>();
     int line = 1;
     int start = 0;
-    for (int i = 0; i <= text.length(); i++) {
-      if (i == text.length() || text.charAt(i) == '\n') {
-        String l = text.substring(start, i);
+    // Only a line with a '#' can hold a comment: the others are passed over without a copy.
+    int nextHash = text.indexOf('#');
+    while (nextHash >= 0) {
+      int newline = text.indexOf('\n', start);
+      int end = newline < 0 ? text.length() : newline;
+      if (nextHash < end) {
+        String l = text.substring(start, end);
         int hash = commentStart(l);
         if (hash >= 0) {
           comments.put(line, l.substring(hash));
@@ -94,9 +98,13 @@ public final class Suppressions {
             ownLine.add(line);
           }
         }
-        line++;
-        start = i + 1;
+        nextHash = text.indexOf('#', end);
       }
+      if (newline < 0) {
+        break;
+      }
+      line++;
+      start = newline + 1;
     }
     return fromComments(comments, ownLine);
   }

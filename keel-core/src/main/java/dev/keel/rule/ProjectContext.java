@@ -24,6 +24,7 @@ public final class ProjectContext {
   private final ConfinedReader reader;
   private final LocalDate today;
   private final Map<String, Optional<String>> texts = new ConcurrentHashMap<>();
+  private final Map<String, int[]> lineBounds = new ConcurrentHashMap<>();
   private volatile Optional<TomlParseResult> pyproject;
 
   private final Supplier<List<ModuleSummary>> summaries;
@@ -111,6 +112,73 @@ public final class ProjectContext {
             case ConfinedReader.Skipped s -> Optional.<String>empty();
           };
         });
+  }
+
+  /**
+   * Line {@code line} (1-based) of a kept file, as {@link #read} gives its text split at {@code
+   * \r\n}, {@code \r} and {@code \n}, without its end; empty when there is no such line or file.
+   * The line breaks of each file are found once, so a rule that reports many findings in one file
+   * does not split its text for each.
+   */
+  public Optional<String> sourceLine(String path, int line) {
+    Optional<String> text = read(path);
+    if (text.isEmpty()) {
+      return Optional.empty();
+    }
+    int[] bounds = lineBounds.computeIfAbsent(path, p -> bounds(text.get()));
+    if (line < 1 || line > bounds.length / 2) {
+      return Optional.empty();
+    }
+    return Optional.of(text.get().substring(bounds[2 * line - 2], bounds[2 * line - 1]));
+  }
+
+  /**
+   * The length in characters of line {@code line} of a file (see {@link #sourceLine}), or 1 when
+   * there is no such line: the width of the whole-line span a project finding shows.
+   */
+  public int lineLength(String path, int line) {
+    Optional<String> text = read(path);
+    if (text.isEmpty()) {
+      return 1;
+    }
+    int[] bounds = lineBounds.computeIfAbsent(path, p -> bounds(text.get()));
+    if (line < 1 || line > bounds.length / 2) {
+      return 1;
+    }
+    return bounds[2 * line - 1] - bounds[2 * line - 2];
+  }
+
+  /** Start and end of each line, as {@code text.split("\r\n|\r|\n", -1)} cuts it. */
+  private static int[] bounds(String text) {
+    int[] out = new int[64];
+    int n = 0;
+    int start = 0;
+    int len = text.length();
+    for (int i = 0; i <= len; i++) {
+      boolean end = i == len;
+      int next = i + 1;
+      if (!end) {
+        char c = text.charAt(i);
+        if (c == '\r') {
+          end = true;
+          if (i + 1 < len && text.charAt(i + 1) == '\n') {
+            next = i + 2;
+          }
+        } else if (c == '\n') {
+          end = true;
+        }
+      }
+      if (end) {
+        if (n + 2 > out.length) {
+          out = java.util.Arrays.copyOf(out, out.length * 2);
+        }
+        out[n++] = start;
+        out[n++] = i;
+        start = next;
+        i = next - 1;
+      }
+    }
+    return java.util.Arrays.copyOf(out, n);
   }
 
   /** The parsed pyproject.toml at the root, if there is one (broken TOML fails discovery). */

@@ -106,6 +106,7 @@ final class BrokenContract implements ProjectRule {
     private final ProjectContext project;
     private final ModuleGraph graph;
     private final Set<String> reported = new HashSet<>();
+    private List<String> sorted;
 
     Checker(ProjectContext project) {
       this.project = project;
@@ -195,10 +196,18 @@ final class BrokenContract implements ProjectRule {
       }
     }
 
+    /** The project's modules in name order, sorted once for every pair of layers. */
+    private List<String> sortedModules() {
+      if (sorted == null) {
+        sorted = List.copyOf(new TreeSet<>(graph.modules()));
+      }
+      return sorted;
+    }
+
     /** Reports each module of {@code from} whose imports reach {@code to}, with the chain. */
     private void forbid(
         String from, String to, List<String> stops, LayerContract c, String why, FindingSink out) {
-      for (String m : new TreeSet<>(graph.modules())) {
+      for (String m : sortedModules()) {
         if (!within(m, from)) {
           continue;
         }
@@ -217,12 +226,7 @@ final class BrokenContract implements ProjectRule {
             path.size() > 2 ? " through " + String.join(" → ", path) : " (" + path.get(1) + ")";
         String message = m + " imports " + to + via + ": " + why;
         if (line > 0) {
-          int length =
-              project
-                  .read(s.path())
-                  .map(t -> t.split("\r\n|\r|\n", -1))
-                  .map(ls -> line <= ls.length ? ls[line - 1].length() : 1)
-                  .orElse(1);
+          int length = project.lineLength(s.path(), line);
           out.report(s.path(), Span.wholeLine(line, Math.max(1, length)), message);
         } else {
           out.report(s.path(), message);
@@ -233,15 +237,40 @@ final class BrokenContract implements ProjectRule {
     /**
      * The shortest chain of imports from {@code start} to a module within {@code to} (a project
      * module, or an outside one imported by a project module), not passing through other modules of
-     * the importing layer; empty when there is none.
+     * the importing layer; empty when there is none. {@code to} is always one of {@code stops}, so
+     * one search from {@code start} answers for every target at once: it is made once per start,
+     * layer and stops, not once per target (which grew with layers times modules).
      */
     private Optional<List<String>> chain(
         String start, String fromLayer, String to, List<String> stops) {
+      List<String> targets = stops.stream().map(String::strip).toList();
+      Map<String, List<String>> found =
+          chains.computeIfAbsent(
+              new Search(start, fromLayer, targets), k -> search(start, fromLayer, targets));
+      List<String> path = found.get(to);
+      if (path != null || targets.contains(to)) {
+        return Optional.ofNullable(path);
+      }
+      return search(start, fromLayer, List.of(to)).values().stream().findFirst();
+    }
+
+    private record Search(String start, String fromLayer, List<String> targets) {}
+
+    private final Map<Search, Map<String, List<String>>> chains = new HashMap<>();
+
+    /**
+     * Breadth first from {@code start}: for each target, the chain to the first module met within
+     * it. Modules within any target are never gone through (a chain through another forbidden
+     * module is that module's own finding), so the order of the search, and with it each chain, is
+     * what a search for that target alone finds.
+     */
+    private Map<String, List<String>> search(String start, String fromLayer, List<String> targets) {
+      Map<String, List<String>> found = new HashMap<>();
       Map<String, String> parent = new HashMap<>();
       ArrayDeque<String> queue = new ArrayDeque<>();
       queue.add(start);
       parent.put(start, start);
-      while (!queue.isEmpty()) {
+      while (!queue.isEmpty() && found.size() < targets.size()) {
         String m = queue.poll();
         Set<String> next = new LinkedHashSet<>();
         for (ModuleGraph.Edge e : graph.edgesFrom(m)) {
@@ -253,7 +282,7 @@ final class BrokenContract implements ProjectRule {
         if (s != null) {
           for (ImportRecord r : s.imports()) {
             if (r.kind() != ImportKind.TYPE_CHECKING
-                && within(r.module(), to)
+                && targets.stream().anyMatch(t -> within(r.module(), t))
                 && graph.origin(r.module()) != ModuleGraph.Origin.PROJECT) {
               next.add(r.module());
             }
@@ -264,24 +293,28 @@ final class BrokenContract implements ProjectRule {
             continue;
           }
           parent.put(n, m);
-          if (within(n, to)) {
-            List<String> path = new ArrayList<>();
-            for (String x = n; ; x = parent.get(x)) {
-              path.add(0, x);
-              if (x.equals(start)) {
-                break;
+          boolean stop = false;
+          for (String t : targets) {
+            if (within(n, t)) {
+              stop = true;
+              if (!found.containsKey(t)) {
+                List<String> path = new ArrayList<>();
+                for (String x = n; ; x = parent.get(x)) {
+                  path.add(0, x);
+                  if (x.equals(start)) {
+                    break;
+                  }
+                }
+                found.put(t, List.copyOf(path));
               }
             }
-            return Optional.of(path);
           }
-          // A chain through another forbidden module is that module's own finding.
-          boolean stop = stops.stream().anyMatch(x -> within(n, x.strip()));
           if (!stop && !within(n, fromLayer) && graph.summary(n).isPresent()) {
             queue.add(n);
           }
         }
       }
-      return Optional.empty();
+      return found;
     }
 
     private static int lineOf(ModuleSummary s, String module, String next, String to) {

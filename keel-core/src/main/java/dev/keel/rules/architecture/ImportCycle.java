@@ -82,12 +82,7 @@ final class ImportCycle implements ProjectRule {
               + " order decides whether start-up works; break it by moving what both need into a"
               + " third module or importing inside the function that needs it";
       if (line > 0) {
-        int length =
-            project
-                .read(s.path())
-                .map(t -> t.split("\r\n|\r|\n", -1))
-                .map(ls -> line <= ls.length ? ls[line - 1].length() : 1)
-                .orElse(1);
+        int length = project.lineLength(s.path(), line);
         out.report(s.path(), Span.wholeLine(line, Math.max(1, length)), message);
       } else {
         out.report(s.path(), message);

@@ -61,12 +61,8 @@ final class ConfigurationSpread implements ProjectRule {
               + (readers.size() - 1)
               + " other modules: nobody can see in one place what the application needs to"
               + " start; read the environment once, in a configuration module, and pass values in";
-      Optional<Integer> length =
-          project
-              .read(s.path())
-              .map(t -> t.split("\r\n|\r|\n", -1))
-              .map(ls -> first.line() <= ls.length ? ls[first.line() - 1].length() : 1);
-      out.report(s.path(), Span.wholeLine(first.line(), Math.max(1, length.orElse(1))), message);
+      int length = project.lineLength(s.path(), first.line());
+      out.report(s.path(), Span.wholeLine(first.line(), Math.max(1, length)), message);
     }
   }
 }

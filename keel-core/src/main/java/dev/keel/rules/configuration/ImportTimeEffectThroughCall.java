@@ -104,12 +104,7 @@ final class ImportTimeEffectThroughCall implements ProjectRule {
                 + String.join(" → ", p)
                 + "): importing the module, in a test or a tool, has that effect; call it from"
                 + " main() or on first use instead";
-        int length =
-            project
-                .read(s.path())
-                .map(t -> t.split("\r\n|\r|\n", -1))
-                .map(ls -> call.line() <= ls.length ? ls[call.line() - 1].length() : 1)
-                .orElse(1);
+        int length = project.lineLength(s.path(), call.line());
         out.report(s.path(), Span.wholeLine(call.line(), Math.max(1, length)), message);
       }
     }

@@ -61,13 +61,7 @@ final class ImportUses {
 
   /** The import statement's line, from its first to its last non-blank character. */
   static dev.keel.finding.Span span(ProjectContext project, ImportUse use) {
-    String line =
-        project
-            .read(use.path())
-            .map(t -> t.split("\r\n|\r|\n", -1))
-            .filter(ls -> use.line() >= 1 && use.line() <= ls.length)
-            .map(ls -> ls[use.line() - 1])
-            .orElse("");
+    String line = project.sourceLine(use.path(), use.line()).orElse("");
     int indent = line.length() - line.stripLeading().length();
     return new dev.keel.finding.Span(
         use.line(),

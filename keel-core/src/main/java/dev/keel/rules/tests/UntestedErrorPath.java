@@ -35,7 +35,6 @@ final class UntestedErrorPath implements ProjectRule {
     for (String e : expected) {
       lastNames.add(e.substring(e.lastIndexOf('.') + 1));
     }
-    java.util.Map<String, String[]> linesOf = new java.util.HashMap<>();
     for (ModuleSummary s : project.modules()) {
       if (isTest(project, s) || s.module().isEmpty() || isPrivate(s.module())) {
         continue;
@@ -57,11 +56,7 @@ final class UntestedErrorPath implements ProjectRule {
         if (tested) {
           continue;
         }
-        String[] lines =
-            linesOf.computeIfAbsent(
-                s.path(),
-                p -> project.read(p).map(t -> t.split("\r\n|\r|\n", -1)).orElse(new String[0]));
-        int length = c.line() <= lines.length ? lines[c.line() - 1].length() : 1;
+        int length = project.lineLength(s.path(), c.line());
         out.report(
             s.path(),
             Span.wholeLine(c.line(), Math.max(1, length)),
