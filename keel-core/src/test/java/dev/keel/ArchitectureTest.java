@@ -59,6 +59,8 @@ class ArchitectureTest {
         .definedBy("dev.keel.newcode..")
         .layer("report")
         .definedBy("dev.keel.report..")
+        .layer("debt")
+        .definedBy("dev.keel.debt..")
         .layer("audit")
         .definedBy("dev.keel.audit..")
         .whereLayer("shared")
@@ -100,6 +102,8 @@ class ArchitectureTest {
         .mayOnlyAccessLayers("finding", "judge", "syntax")
         .whereLayer("report")
         .mayOnlyAccessLayers("finding", "rule framework", "judge")
+        .whereLayer("debt")
+        .mayOnlyAccessLayers("finding", "judge", "rule framework")
         .whereLayer("audit")
         .mayNotBeAccessedByAnyLayer()
         .check(classes);
