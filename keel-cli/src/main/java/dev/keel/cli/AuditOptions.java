@@ -82,6 +82,22 @@ final class AuditOptions {
   LocalDate today;
 
   @Option(
+      names = "--cache-dir",
+      paramLabel = "DIR",
+      description =
+          "Keep the result cache in DIR (default: $KEEL_CACHE_DIR, else .keel_cache at the"
+              + " project root).")
+  Path cacheDir;
+
+  @Option(
+      names = "--no-cache",
+      description = "Neither read nor write the result cache: analyse every file afresh.")
+  boolean noCache;
+
+  /** The environment, replaceable by tests (the process's own cannot be changed in one). */
+  static java.util.function.UnaryOperator<String> environment = System::getenv;
+
+  @Option(
       names = "--verbose",
       description = "Print where the time went (on stderr) and details of internal errors.")
   void verbose(boolean v) {
@@ -123,6 +139,16 @@ final class AuditOptions {
     }
     if (fileTimeout != null) {
       request.fileTimeout(dev.keel.config.KeelConfig.fileTimeout(fileTimeout, "--file-timeout"));
+    }
+    if (!noCache) {
+      String fromEnvironment = environment.apply("KEEL_CACHE_DIR");
+      Path folder =
+          cacheDir != null
+              ? cacheDir
+              : fromEnvironment == null || fromEnvironment.isBlank()
+                  ? null
+                  : Path.of(fromEnvironment);
+      request.cache(java.util.Optional.ofNullable(folder).map(Path::toAbsolutePath));
     }
     return request;
   }

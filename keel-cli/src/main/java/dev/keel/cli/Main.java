@@ -94,6 +94,8 @@ public final class Main implements Runnable {
    */
   static int run(
       PrintWriter out, PrintWriter err, Supplier<IOException> outFailure, String... args) {
+    // --verbose sets it; one run's flag must not leak into the next run in the same process.
+    Verbosity.verbose = false;
     CommandLine cl = new CommandLine(new Main());
     cl.setOut(out);
     cl.setErr(err);

@@ -106,6 +106,32 @@ class BadInputTest {
   }
 
   @Test
+  void anotherToolsCodeInKeelsPerFileIgnoresNamesKeelsCode() throws IOException {
+    Path p = Cli.project("tidy", tmp);
+    Files.writeString(
+        p.resolve("pyproject.toml"),
+        "\n[tool.keel.per-file-ignores]\n\"tests/**\" = [\"SEC\", \"F401\"]\n",
+        java.nio.file.StandardOpenOption.APPEND);
+    assertUsageError(
+        Cli.run("check", p.toString()),
+        "unknown rule code 'F401' in [tool.keel.per-file-ignores] \"tests/**\" of "
+            + p.resolve("pyproject.toml")
+            + " (F401 is another tool's code; Keel's is NAM001)");
+  }
+
+  @Test
+  void perFileIgnoresOfTheWrongShape() throws IOException {
+    Path p = Cli.project("tidy", tmp);
+    Files.writeString(
+        p.resolve("pyproject.toml"),
+        "\n[tool.keel.per-file-ignores]\n\"tests/**\" = \"SEC\"\n",
+        java.nio.file.StandardOpenOption.APPEND);
+    assertUsageError(
+        Cli.run("check", p.toString()),
+        "pattern \"tests/**\", must be an array of rule codes, not a string");
+  }
+
+  @Test
   void aDanglingLinkIsAFindingAndTheRunGoesOn() throws IOException {
     // It used to abort the whole audit with "cannot read src/tidy/gone.py".
     Path p = Cli.project("tidy", tmp);

@@ -2,8 +2,10 @@ package dev.keel.audit;
 
 import dev.keel.ConfinedReader;
 import dev.keel.Version;
+import dev.keel.cache.ResultCache;
 import dev.keel.config.ConfigException;
 import dev.keel.config.KeelConfig;
+import dev.keel.config.PathIgnores;
 import dev.keel.finding.Finding;
 import dev.keel.finding.Span;
 import dev.keel.judge.Baseline;
@@ -101,6 +103,9 @@ public final class Audit {
             request.select().isEmpty() ? where + " select" : "--select",
             config.ignore(),
             request.ignore().isEmpty() ? where + " ignore" : "--ignore or " + where);
+    // Read before the analysis, so that a mistake in them stops the run at once.
+    PathIgnores pathIgnores = PathIgnores.read(project.root(), project.reader(), config);
+    RuleSelection.validatePerFileIgnores(registry, pathIgnores);
 
     List<ProjectFile> python =
         discovered.pythonFiles().stream().filter(f -> discovered.inScope(f.path())).toList();
@@ -113,6 +118,8 @@ public final class Audit {
     Optional<RuleDescriptor> abandon =
         rules.stream().filter(d -> d.code().equals(Judge.ABANDONED)).findFirst();
     ConfinedReader reader = project.reader();
+    Optional<FileCache> cache =
+        FileCache.open(request, project.root(), config, rules, target, semantics);
     PerFile step =
         new PerFile(
             python,
@@ -124,7 +131,8 @@ public final class Audit {
             config,
             target,
             semantics,
-            clock);
+            clock,
+            cache);
     long t1 = System.nanoTime();
     List<FileOutcome> outcomes = step.run();
     long t2 = System.nanoTime();
@@ -170,7 +178,8 @@ public final class Audit {
 
     long t3 = System.nanoTime();
     FileTexts texts = new FileTexts(project.root(), reader);
-    List<JudgedFinding> judged = new Judge(project, texts, baselineOf(request, project)).judge(raw);
+    List<JudgedFinding> judged =
+        new Judge(project, texts, baselineOf(request, project), pathIgnores).judge(raw);
     long t4 = System.nanoTime();
     Timings timings =
         new Timings(
@@ -180,7 +189,9 @@ public final class Audit {
             clock.semantic.sum(),
             clock.rules.sum(),
             t3 - t2,
-            t4 - t3);
+            t4 - t3,
+            cache.map(FileCache::describe).orElse(""));
+    cache.ifPresent(FileCache::finish);
     return new AuditResult(
         Version.current(),
         project.root(),
@@ -255,6 +266,7 @@ public final class Audit {
     private final PythonVersion target;
     private final boolean semantics;
     private final PhaseClock clock;
+    private final Optional<FileCache> cache;
 
     PerFile(
         List<ProjectFile> files,
@@ -266,7 +278,8 @@ public final class Audit {
         KeelConfig config,
         PythonVersion target,
         boolean semantics,
-        PhaseClock clock) {
+        PhaseClock clock,
+        Optional<FileCache> cache) {
       this.files = files;
       this.reader = reader;
       this.scheduler = scheduler;
@@ -277,6 +290,7 @@ public final class Audit {
       this.target = target;
       this.semantics = semantics;
       this.clock = clock;
+      this.cache = cache;
     }
 
     /** The outcome of every file, in file order whatever the thread count. */
@@ -371,8 +385,25 @@ public final class Audit {
         clock.parse.add(System.nanoTime() - start);
         return new FileOutcome(count, List.of(), Optional.empty());
       }
+      Optional<ResultCache.Key> key = cache.map(c -> c.key(file, bytes));
+      if (key.isPresent()) {
+        Optional<FileCache.Stored> hit = cache.get().get(key.get());
+        if (hit.isPresent()) {
+          FileCache.Stored h = hit.get();
+          clock.parse.add(System.nanoTime() - start);
+          return new FileOutcome(h.lines(), h.findings(), h.summary());
+        }
+      }
       try {
-        return analyse(file, bytes, count, start);
+        FileOutcome out = analyse(file, bytes, count, start);
+        // A file past its deadline is abandoned by the scheduler even when its worker finishes:
+        // what it computed is not stored either, so the next run abandons it the same way.
+        if (key.isPresent() && System.nanoTime() - start <= limit.toNanos()) {
+          cache
+              .get()
+              .put(key.get(), new FileCache.Stored(out.lines(), out.findings(), out.summary()));
+        }
+        return out;
       } catch (StackOverflowError deep) {
         // Deeper than even a worker's stack: this file is lost, the run is not.
         return abandoned(i, "was abandoned: too deeply nested to analyse");

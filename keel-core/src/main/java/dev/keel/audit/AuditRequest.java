@@ -16,6 +16,8 @@ import java.util.Optional;
  * @param useBaseline false to report every finding as new (used when writing a baseline)
  * @param maxFileSize replaces the configured {@code max-file-size} (bytes) when present
  * @param fileTimeout overrides the configured {@code file-timeout}
+ * @param useCache read and write per-file results in the result cache ({@code dev.keel.cache})
+ * @param cacheDir the cache's folder, when not {@code .keel_cache} at the project root
  */
 public record AuditRequest(
     List<Path> paths,
@@ -28,7 +30,9 @@ public record AuditRequest(
     int threads,
     LocalDate today,
     Optional<Long> maxFileSize,
-    Optional<Duration> fileTimeout) {
+    Optional<Duration> fileTimeout,
+    boolean useCache,
+    Optional<Path> cacheDir) {
 
   public AuditRequest {
     paths = List.copyOf(paths);
@@ -62,6 +66,8 @@ public record AuditRequest(
     private LocalDate today = LocalDate.now();
     private Optional<Long> maxFileSize = Optional.empty();
     private Optional<Duration> fileTimeout = Optional.empty();
+    private boolean useCache = false;
+    private Optional<Path> cacheDir = Optional.empty();
 
     private Builder(List<Path> paths) {
       this.paths = paths;
@@ -125,6 +131,17 @@ public record AuditRequest(
       return this;
     }
 
+    /**
+     * Reuse per-file results of earlier runs, and store this run's, in {@code folder} or, when
+     * empty, {@code .keel_cache} at the project root. Off unless asked for: the command line asks
+     * (unless {@code --no-cache}).
+     */
+    public Builder cache(Optional<Path> folder) {
+      useCache = true;
+      cacheDir = folder;
+      return this;
+    }
+
     public AuditRequest build() {
       return new AuditRequest(
           paths,
@@ -137,7 +154,9 @@ public record AuditRequest(
           threads,
           today,
           maxFileSize,
-          fileTimeout);
+          fileTimeout,
+          useCache,
+          cacheDir);
     }
   }
 }

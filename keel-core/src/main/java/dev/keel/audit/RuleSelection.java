@@ -1,6 +1,8 @@
 package dev.keel.audit;
 
 import dev.keel.config.ConfigException;
+import dev.keel.config.PathIgnores;
+import dev.keel.judge.ForeignCodes;
 import dev.keel.rule.RuleDescriptor;
 import dev.keel.rules.RuleRegistry;
 import java.util.ArrayList;
@@ -29,6 +31,40 @@ final class RuleSelection {
       }
     }
     return out;
+  }
+
+  /**
+   * Keel's own {@code per-file-ignores} name Keel codes: another tool's code there is a mistake
+   * that says which Keel code it means.
+   */
+  static void validatePerFileIgnores(RuleRegistry registry, PathIgnores ignores) {
+    for (PathIgnores.Entry e : ignores.keelEntries()) {
+      for (String c : e.codes()) {
+        if (c.equals("ALL") || registry.isKnownSelector(c)) {
+          continue;
+        }
+        List<String> meant =
+            registry.all().stream()
+                .map(RuleDescriptor::code)
+                .filter(k -> ForeignCodes.suppresses(c, k))
+                .toList();
+        throw new ConfigException(
+            "unknown rule code '"
+                + c
+                + "' in "
+                + e.source()
+                + (meant.isEmpty()
+                    ? ""
+                    : " ("
+                        + c
+                        + " is another tool's code; Keel's is "
+                        + String.join(", ", meant)
+                        + ")")
+                + " (known families: "
+                + String.join(", ", registry.families())
+                + "; see keel rules)");
+      }
+    }
   }
 
   private static void validate(RuleRegistry registry, List<String> codes, String source) {

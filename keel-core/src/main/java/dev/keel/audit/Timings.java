@@ -12,6 +12,7 @@ package dev.keel.audit;
  * @param fileRulesNanos the walk and every file rule, summed over threads
  * @param projectNanos every project rule (module graph included)
  * @param judgeNanos suppressions, tiers, fingerprints and the baseline
+ * @param cache what the result cache did (hits, misses, writes), empty without one
  */
 public record Timings(
     long discoverNanos,
@@ -20,7 +21,27 @@ public record Timings(
     long semanticNanos,
     long fileRulesNanos,
     long projectNanos,
-    long judgeNanos) {
+    long judgeNanos,
+    String cache) {
+
+  public Timings(
+      long discoverNanos,
+      long perFileWallNanos,
+      long parseNanos,
+      long semanticNanos,
+      long fileRulesNanos,
+      long projectNanos,
+      long judgeNanos) {
+    this(
+        discoverNanos,
+        perFileWallNanos,
+        parseNanos,
+        semanticNanos,
+        fileRulesNanos,
+        projectNanos,
+        judgeNanos,
+        "");
+  }
 
   /** One line: {@code discover 12 ms, per-file 840 ms wall (parse 1200 ms, …), …}. */
   public String describe() {
@@ -37,7 +58,8 @@ public record Timings(
         + "), project rules "
         + ms(projectNanos)
         + ", judge "
-        + ms(judgeNanos);
+        + ms(judgeNanos)
+        + (cache.isEmpty() ? "" : "; " + cache);
   }
 
   private static String ms(long nanos) {

@@ -44,7 +44,9 @@ public final class ConfigLoader {
               "cycles",
               "config-modules",
               "max-file-size",
-              "file-timeout"));
+              "file-timeout",
+              // read by PathIgnores, with the other tools' per-file settings
+              "per-file-ignores"));
   static final Set<String> LAYER_KEYS =
       new TreeSet<>(
           List.of(

@@ -1,5 +1,6 @@
 package dev.keel.judge;
 
+import dev.keel.config.PathIgnores;
 import dev.keel.finding.Finding;
 import dev.keel.project.Project;
 import java.util.ArrayList;
@@ -12,8 +13,9 @@ import java.util.stream.Collectors;
  * Step 5 of the data flow, in one place: from the findings the rules emitted to the findings a
  * report shows. In order, it drops a finding about a file Keel did not read (but the one that says
  * so), outside the paths asked for, of a code its file's {@link Tiers tier} does not report, or
- * suppressed by a comment on its line ({@link Suppressions}); it sorts the rest into report order,
- * gives each its {@link Fingerprints fingerprint} and marks those the {@link Baseline} holds.
+ * suppressed by a comment on its line ({@link Suppressions}) or by a per-file setting ({@link
+ * PathIgnores}: Keel's, Ruff's or flake8's); it sorts the rest into report order, gives each its
+ * {@link Fingerprints fingerprint} and marks those the {@link Baseline} holds.
  */
 public final class Judge {
   /** The code of the finding for a file whose analysis was abandoned (a rule of its own). */
@@ -29,6 +31,9 @@ public final class Judge {
   private final Tiers tiers;
   private final SourceText texts;
   private final Baseline baseline;
+  private final PathIgnores pathIgnores;
+  private final Map<String, List<PathIgnores.Entry>> ignoresByPath =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   /**
    * @param project its scope, its tiers and the files Keel did not read decide what is kept
@@ -36,10 +41,42 @@ public final class Judge {
    * @param baseline the accepted findings; {@link Baseline#empty()} for none
    */
   public Judge(Project project, SourceText texts, Baseline baseline) {
+    this(project, texts, baseline, PathIgnores.none());
+  }
+
+  /**
+   * @param pathIgnores the codes silenced per path ({@code per-file-ignores}, linters' excludes)
+   */
+  public Judge(Project project, SourceText texts, Baseline baseline, PathIgnores pathIgnores) {
     this.project = project;
     this.tiers = Tiers.of(project.config().tiers());
     this.texts = texts;
     this.baseline = baseline;
+    this.pathIgnores = pathIgnores;
+  }
+
+  /** Whether a per-file setting silences {@code code} at {@code path}. */
+  private boolean ignoredAt(String path, String code) {
+    if (pathIgnores.entries().isEmpty()) {
+      return false;
+    }
+    List<PathIgnores.Entry> applicable =
+        ignoresByPath.computeIfAbsent(
+            path, p -> pathIgnores.entries().stream().filter(e -> e.appliesTo(p)).toList());
+    for (PathIgnores.Entry e : applicable) {
+      boolean silenced =
+          switch (e.kind()) {
+            case KEEL -> e.codes().stream().anyMatch(c -> c.equals("ALL") || code.startsWith(c));
+            case FOREIGN -> e.codes().stream().anyMatch(c -> ForeignCodes.suppresses(c, code));
+            // A file the linter never reads: what it would have said, and that it is not Python
+            // (a template) when it does not parse.
+            case EXCLUDED -> code.equals("SYN001") || ForeignCodes.keelCodes().contains(code);
+          };
+      if (silenced) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The judged findings of {@code raw}, in report order ({@link JudgedFinding#ORDER}). */
@@ -75,6 +112,9 @@ public final class Judge {
     List<Finding> kept = new ArrayList<>();
     for (Finding f : read) {
       if (!project.inScope(f.path()) || !Tiers.reports(tiers.of(f.path()), f.code())) {
+        continue;
+      }
+      if (ignoredAt(f.path(), f.code())) {
         continue;
       }
       if (f.span().isPresent()

@@ -43,6 +43,7 @@ public final class ProjectDiscovery {
           ".mypy_cache",
           ".pytest_cache",
           ".ruff_cache",
+          ".keel_cache",
           ".eggs");
 
   static final List<String> ROOT_MARKERS =

@@ -115,4 +115,102 @@ class ForeignSuppressionsTest {
                 """));
     assertEquals(List.of("app/run.py:7:SEC004"), findings(root, "SEC004"));
   }
+
+  @Test
+  void ruffsPerFileIgnoresSilenceTheMappedRulesForThoseFiles() throws IOException {
+    Path root =
+        project(
+            Map.of(
+                "pyproject.toml",
+                """
+                [project]
+                name = "p"
+
+                [tool.ruff.lint.per-file-ignores]
+                "__init__.py" = ["F401"]
+                "tests/**" = ["S105", "E501"]
+                "!app/**" = ["F841"]
+                """,
+                "app/__init__.py",
+                "import os\n",
+                "app/core.py",
+                "import os\nPASSWORD = \"pr0d-s3cret!x\"\n",
+                "tests/test_core.py",
+                "import os\nPASSWORD = \"pr0d-s3cret!x\"\n"));
+    assertEquals(
+        List.of("app/core.py:1:NAM001", "app/core.py:2:SEC006", "tests/test_core.py:1:NAM001"),
+        findings(root, "NAM001", "SEC006"));
+  }
+
+  @Test
+  void aFileRuffExcludesGetsNoneOfWhatRuffWouldSayNorASyntaxError() throws IOException {
+    Path root =
+        project(
+            Map.of(
+                "ruff.toml",
+                "extend-exclude = [\"migrations\", \"app/project_template/*\"]\n",
+                "app/migrations/__init__.py",
+                "",
+                "app/migrations/0001_initial.py",
+                "import os\nx = eval(input())\n",
+                "app/project_template/{{ name }}.py",
+                "{% if x %}\nimport os\n",
+                "app/views.py",
+                "import os\n"));
+    // The template is not Python: Ruff never parses it, and neither does Keel judge its syntax.
+    assertEquals(List.of("app/views.py:1:NAM001"), findings(root, "NAM001", "SEC001", "SYN001"));
+  }
+
+  @Test
+  void keelsOwnPerFileIgnores() throws IOException {
+    Path root =
+        project(
+            Map.of(
+                "pyproject.toml",
+                """
+                [project]
+                name = "p"
+
+                [tool.keel.per-file-ignores]
+                "tests/**" = ["SEC", "NAM003"]
+                "app/legacy.py" = ["ALL"]
+                """,
+                "app/legacy.py",
+                "import os\nx = eval(input())\n",
+                "app/core.py",
+                "x = eval(input())\n",
+                "tests/test_core.py",
+                "import os\nx = eval(input())\n"));
+    assertEquals(
+        List.of("app/core.py:1:SEC001", "tests/test_core.py:1:NAM001"),
+        findings(root, "NAM001", "SEC001"));
+  }
+
+  @Test
+  void flake8sPerFileIgnoresAndExcludeFromSetupCfg() throws IOException {
+    Path root =
+        project(
+            Map.of(
+                "setup.cfg",
+                """
+                [metadata]
+                name = p
+
+                [flake8]
+                max-line-length = 100
+                exclude = .git,build,vendored
+                per-file-ignores =
+                    app/__init__.py: F401
+                    app/cli.py:T201,E501 app/other.py: F401
+                """,
+                "app/__init__.py",
+                "import os\n",
+                "app/other.py",
+                "import os\n",
+                "app/core.py",
+                "import os\n",
+                "app/vendored/lib.py",
+                "import os\n"));
+    assertEquals(List.of("app/core.py:1:NAM001"), findings(root, "NAM001"));
+  }
 }

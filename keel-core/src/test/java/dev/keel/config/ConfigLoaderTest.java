@@ -88,7 +88,7 @@ class ConfigLoaderTest {
     assertTrue(m.startsWith("unknown key 'selekt' in [tool.keel] of "), m);
     assertTrue(
         m.endsWith(
-            "(valid keys: baseline, config-modules, cycles, exclude, fail-on, file-timeout, ignore, layers, max-file-size, select, source,"
+            "(valid keys: baseline, config-modules, cycles, exclude, fail-on, file-timeout, ignore, layers, max-file-size, per-file-ignores, select, source,"
                 + " thresholds, tiers)"),
         m);
   }
