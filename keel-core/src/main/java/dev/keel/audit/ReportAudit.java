@@ -103,7 +103,7 @@ public final class ReportAudit {
           Activity a = activity(repo, changes, root);
           files = a.files;
           functions = a.functions;
-          trend = trend(repo, request, config, from, options);
+          trend = trend(repo, request, root, config, from, options);
         }
       }
     }
@@ -257,6 +257,7 @@ public final class ReportAudit {
   private List<DebtReport.Point> trend(
       GitRepository repo,
       AuditRequest request,
+      Path root,
       Optional<Path> config,
       Instant from,
       Options options) {
@@ -292,6 +293,7 @@ public final class ReportAudit {
                 .threads(request.threads())
                 .today(request.today());
         config.ifPresent(b::configFile);
+        SinceAudit.shareCache(request, root, b);
         request.maxFileSize().ifPresent(b::maxFileSize);
         request.fileTimeout().ifPresent(b::fileTimeout);
         AuditResult r;
