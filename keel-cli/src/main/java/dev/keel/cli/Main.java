@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
     description = "Audits a Python codebase for the discipline that keeps it changeable.",
     subcommands = {
       CheckCommand.class,
+      ReportCommand.class,
       AstCommand.class,
       MetricsCommand.class,
       BaselineCommand.class,

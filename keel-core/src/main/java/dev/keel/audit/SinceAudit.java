@@ -142,6 +142,16 @@ public final class SinceAudit {
         : Optional.empty();
   }
 
+  /**
+   * A past tree's audit uses the work tree's result cache: entries are keyed by each file's bytes
+   * and path, so only the files that differ from what was analysed before cost an analysis.
+   */
+  static void shareCache(AuditRequest request, Path workRoot, AuditRequest.Builder b) {
+    if (request.useCache()) {
+      b.cache(Optional.of(request.cacheDir().orElse(workRoot.resolve(FileCache.DEFAULT_FOLDER))));
+    }
+  }
+
   /** The same audit at the revision: the whole project folder, the work tree's settings. */
   private static AuditRequest earlierRequest(AuditRequest request, Path root, Path earlierRoot) {
     AuditRequest.Builder b =
@@ -157,6 +167,7 @@ public final class SinceAudit {
       config = here.origin();
     }
     config.ifPresent(b::configFile);
+    shareCache(request, root, b);
     request.failOn().ifPresent(b::failOn);
     request.maxFileSize().ifPresent(b::maxFileSize);
     request.fileTimeout().ifPresent(b::fileTimeout);

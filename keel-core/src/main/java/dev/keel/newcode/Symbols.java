@@ -65,6 +65,17 @@ public final class Symbols {
         });
   }
 
+  /** Every def and class whose lines meet {@code [first, last]}, outermost first. */
+  public List<String> touchedBy(int first, int last) {
+    List<String> out = new ArrayList<>();
+    for (Def d : defs) {
+      if (d.first() <= last && first <= d.last()) {
+        out.add(d.name());
+      }
+    }
+    return out;
+  }
+
   /** The innermost def or class holding {@code line}, or {@code ""} at module level. */
   public String at(int line) {
     Def best = null;
