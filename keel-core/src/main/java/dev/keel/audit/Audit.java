@@ -163,6 +163,7 @@ public final class Audit {
     long lines = 0;
     int scoped = 0;
     List<ModuleSummary> summaries = new ArrayList<>();
+    List<ModuleSummary> notebookSummaries = new ArrayList<>();
     List<NotRead> lateSkips = new ArrayList<>();
     List<String> unjudged = new ArrayList<>();
     for (int i = 0; i < outcomes.size(); i++) {
@@ -172,7 +173,11 @@ public final class Audit {
         scoped++;
       }
       raw.addAll(o.findings());
-      o.summary().ifPresent(summaries::add);
+      if (python.get(i).kind() == FileKind.NOTEBOOK) {
+        o.summary().ifPresent(notebookSummaries::add);
+      } else {
+        o.summary().ifPresent(summaries::add);
+      }
       o.notRead().ifPresent(lateSkips::add);
       if (!o.judged()) {
         unjudged.add(python.get(i).path());
@@ -200,12 +205,15 @@ public final class Audit {
     // project rules that ask for the modules get them summarised on demand.
     boolean summarised = !fileRules.isEmpty() && semantics;
     Supplier<List<ModuleSummary>> modules = summarised ? () -> summaries : () -> step.summarise();
-    ProjectContext context = new ProjectContext(project, request.today(), modules);
+    ProjectContext context =
+        new ProjectContext(project, request.today(), modules, () -> notebookSummaries);
+    int perFile = raw.size();
     for (RuleDescriptor d : rules) {
       if (d.rule() instanceof ProjectRule pr) {
         pr.check(context, sinkFor(d, raw));
       }
     }
+    placeInNotebooks(raw.subList(perFile, raw.size()), reader, project.root());
 
     long t3 = System.nanoTime();
     FileTexts texts = new FileTexts(project.root(), reader);
@@ -432,7 +440,7 @@ public final class Audit {
         try {
           NotebookStep.Outcome o = notebooks.analyse(file, bytes);
           clock.rules.add(System.nanoTime() - start);
-          return new FileOutcome(o.lines(), o.findings(), Optional.empty());
+          return new FileOutcome(o.lines(), o.findings(), o.summary());
         } catch (StackOverflowError deep) {
           return abandoned(i, "was abandoned: too deeply nested to analyse");
         }
@@ -489,6 +497,30 @@ public final class Audit {
       clock.rules.add(System.nanoTime() - modelled);
       return new FileOutcome(count, findings, Optional.of(summary));
     }
+  }
+
+  /**
+   * Project rules report a line of a notebook as a line of its code cells joined: each such finding
+   * is placed on its cell, as the per-file step places its own.
+   */
+  private static void placeInNotebooks(List<Finding> findings, ConfinedReader reader, Path root) {
+    java.util.Map<String, Optional<dev.keel.notebook.CodeView>> views = new java.util.HashMap<>();
+    findings.replaceAll(
+        f -> {
+          if (!f.path().endsWith(".ipynb") || f.span().isEmpty() || f.cell().isPresent()) {
+            return f;
+          }
+          Optional<dev.keel.notebook.CodeView> view =
+              views.computeIfAbsent(
+                  f.path(),
+                  p ->
+                      reader.read(root.resolve(p), p) instanceof ConfinedReader.Bytes b
+                              && dev.keel.notebook.NotebookReader.read(b.bytes())
+                                  instanceof dev.keel.notebook.NotebookReader.Read r
+                          ? Optional.of(dev.keel.notebook.CodeView.of(r.notebook()))
+                          : Optional.empty());
+          return view.map(v -> NotebookStep.place(f, v)).orElse(f);
+        });
   }
 
   /** {@code 30 s}, {@code 0.05 s}: the limit as the user wrote it. */

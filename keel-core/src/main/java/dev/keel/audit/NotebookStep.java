@@ -43,6 +43,13 @@ final class NotebookStep {
   static final Set<String> NOT_IN_NOTEBOOKS =
       Set.of("ARC003", "ARC004", "CFG002", "CFG003", "TYP001", "TYP002", "TYP003");
 
+  /** The code of a name read in a cell above the one that defines it. */
+  static final String USED_BEFORE_ITS_CELL = "NBK003";
+
+  private static int at(Span s) {
+    return s.line() * 4096 + Math.min(s.column(), 4095);
+  }
+
   record Outcome(long lines, List<Finding> findings, Optional<ModuleSummary> summary) {}
 
   private final FileRules fileRules;
@@ -98,8 +105,22 @@ final class NotebookStep {
         summary = Optional.of(ModuleSummary.of(file.path(), where, p, m, false));
       }
     }
-    out.addAll(
-        new NotebookVisit(file.path(), notebook, view, parse, model, config).run(notebookRules));
+    List<Finding> own =
+        new NotebookVisit(file.path(), notebook, view, parse, model, config).run(notebookRules);
+    // A name read above the cell that defines it is NBK003's, said the notebook's way, not also an
+    // undefined name.
+    Set<Integer> laterDefined = new java.util.HashSet<>();
+    for (Finding f : own) {
+      if (f.code().equals(USED_BEFORE_ITS_CELL) && f.span().isPresent()) {
+        laterDefined.add(at(f.span().get()));
+      }
+    }
+    out.removeIf(
+        f ->
+            f.code().equals("NAM002")
+                && f.span().isPresent()
+                && laterDefined.contains(at(f.span().get())));
+    out.addAll(own);
     return new Outcome(view.lineCount(), out, summary);
   }
 

@@ -16,9 +16,11 @@ import java.util.Set;
 final class Tiers {
   /**
    * The families a {@link Tier#PROTOTYPE} file still reports: whether it parses (and was read) and
-   * whether it is a security hole. Notebooks and scripts need no more process than that.
+   * whether it is a security hole. Notebooks and scripts need no more process than that: for a
+   * notebook, that it can be read ({@code NBK006}) and leaks no secret in its outputs ({@code
+   * NBK001}).
    */
-  static final Set<String> PROTOTYPE_FAMILIES = Set.of("SEC", "SYN");
+  static final Set<String> PROTOTYPE_FAMILIES = Set.of("SEC", "SYN", "NBK001", "NBK006");
 
   /** The tiers in the order a path is matched against them. */
   private static final List<Tier> MATCH_ORDER = List.of(Tier.PROTOTYPE, Tier.CRITICAL);

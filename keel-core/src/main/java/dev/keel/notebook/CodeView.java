@@ -51,8 +51,9 @@ public final class CodeView {
   private static final Pattern ASSIGNED_ESCAPE =
       Pattern.compile("^([A-Za-z_][\\w.]*(?:\\s*,\\s*[A-Za-z_][\\w.]*)*)\\s*=\\s*([!%])");
 
-  private static final Pattern MAGIC_OPTIONS =
-      Pattern.compile("^(?:-[A-Za-z](?:\\s+(?!-)[^\\s]+)?\\s+|-[A-Za-z]+\\s+)*");
+  /** The options of each statement magic that take a value ({@code %mprun -f func stmt}). */
+  private static final java.util.Map<String, String> VALUE_OPTIONS =
+      java.util.Map.of("timeit", "nrp", "prun", "lsTD", "mprun", "fmT", "memit", "rit", "time", "");
 
   /** An IPython escape found in a cell, as its line reads. */
   public record Escape(Kind kind, String name, String argument, int line) {
@@ -193,13 +194,22 @@ public final class CodeView {
 
   private void maskLines(List<String> lines, int from, List<String> out, int before) {
     LogicalLines scan = new LogicalLines();
+    boolean escapeContinues = false;
     for (int i = from; i < lines.size(); i++) {
       String line = lines.get(i);
       int module = before + i + 1;
+      if (escapeContinues) {
+        // A masked escape continued with a backslash: the rest of it is not Python either.
+        out.set(i, "");
+        escapeContinues = line.endsWith("\\");
+        continue;
+      }
       if (scan.atLogicalStart()) {
         String masked = maskLine(line, module);
         if (masked != null) {
           out.set(i, masked);
+          escapeContinues =
+              line.endsWith("\\") && (masked.endsWith("pass") || masked.endsWith(" = []"));
           continue;
         }
       }
@@ -235,8 +245,7 @@ public final class CodeView {
               arg,
               module));
       if (!rest.startsWith("%%") && STATEMENT_MAGICS.contains(name) && !arg.endsWith("?")) {
-        Matcher m = MAGIC_OPTIONS.matcher(arg);
-        String statement = m.lookingAt() ? arg.substring(m.end()) : arg;
+        String statement = withoutOptions(name, arg);
         if (!statement.isEmpty()) {
           int at = line.lastIndexOf(statement);
           setShift(module, at - ind);
@@ -272,6 +281,34 @@ public final class CodeView {
 
   private void setShift(int module, int value) {
     shift.set(module - 1, value);
+  }
+
+  /** A statement magic's argument without its options: the statement it times or profiles. */
+  static String withoutOptions(String magic, String arg) {
+    String valued = VALUE_OPTIONS.getOrDefault(magic, "");
+    int i = 0;
+    while (i < arg.length() && arg.charAt(i) == '-') {
+      int end = i;
+      while (end < arg.length() && !Character.isWhitespace(arg.charAt(end))) {
+        end++;
+      }
+      boolean takesValue = end - i == 2 && valued.indexOf(arg.charAt(i + 1)) >= 0;
+      i = skipSpaces(arg, end);
+      if (takesValue) {
+        while (i < arg.length() && !Character.isWhitespace(arg.charAt(i))) {
+          i++;
+        }
+        i = skipSpaces(arg, i);
+      }
+    }
+    return arg.substring(i);
+  }
+
+  private static int skipSpaces(String s, int i) {
+    while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+      i++;
+    }
+    return i;
   }
 
   private static String word(String s) {

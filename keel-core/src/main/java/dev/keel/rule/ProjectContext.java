@@ -29,6 +29,8 @@ public final class ProjectContext {
 
   private final Supplier<List<ModuleSummary>> summaries;
   private volatile List<ModuleSummary> modules;
+  private final Supplier<List<ModuleSummary>> notebookSummaries;
+  private volatile List<ModuleSummary> notebooks;
   private volatile ModuleGraph graph;
 
   public ProjectContext(Project project, LocalDate today) {
@@ -39,10 +41,37 @@ public final class ProjectContext {
    * @param summaries the module summaries of the per-file step (asked for once, on first use)
    */
   public ProjectContext(Project project, LocalDate today, Supplier<List<ModuleSummary>> summaries) {
+    this(project, today, summaries, List::of);
+  }
+
+  /**
+   * @param summaries the module summaries of the per-file step (asked for once, on first use)
+   * @param notebooks the summaries of the notebooks' code cells, one per notebook
+   */
+  public ProjectContext(
+      Project project,
+      LocalDate today,
+      Supplier<List<ModuleSummary>> summaries,
+      Supplier<List<ModuleSummary>> notebooks) {
     this.project = project;
     this.today = today;
     this.summaries = summaries;
+    this.notebookSummaries = notebooks;
     this.reader = project.reader();
+  }
+
+  /**
+   * The summaries of the notebooks in scope (their code cells as one module each), in file order.
+   * They are not in {@link #modules()} nor in the module graph: a notebook is not importable, it
+   * only imports; the rules that count imports (the DEP family) read these as well.
+   */
+  public List<ModuleSummary> notebookModules() {
+    List<ModuleSummary> m = notebooks;
+    if (m == null) {
+      m = List.copyOf(notebookSummaries.get());
+      notebooks = m;
+    }
+    return m;
   }
 
   /** The summaries of the Python modules in scope, in file order. */
@@ -179,6 +208,16 @@ public final class ProjectContext {
       }
     }
     return java.util.Arrays.copyOf(out, n);
+  }
+
+  /** A kept file's bytes, read now and not kept (a notebook, for its own reader). */
+  public Optional<byte[]> readBytes(String path) {
+    if (project.file(path).isEmpty() || project.isNotRead(path)) {
+      return Optional.empty();
+    }
+    return reader.read(project.root().resolve(path), path) instanceof ConfinedReader.Bytes b
+        ? Optional.of(b.bytes())
+        : Optional.empty();
   }
 
   /** The parsed pyproject.toml at the root, if there is one (broken TOML fails discovery). */

@@ -115,6 +115,24 @@ class NotebookAuditTest {
   }
 
   @Test
+  void aPrototypeNotebookKeepsOnlySecurityAndTheSecretsOfItsOutputs() throws IOException {
+    NotebookJson nb =
+        new NotebookJson()
+            .code(2, "import os\nx = eval(input())\n")
+            .code(1, "print(os.environ)\n", NotebookJson.stream("AKIAIOSFODNN7EXAMPLQ\n"));
+    Path root = project("notebooks/x.ipynb", nb.bytes());
+    Files.writeString(
+        root.resolve("pyproject.toml"),
+        "[project]\nname = \"p\"\n[tool.keel.tiers]\nprototype = [\"notebooks/\"]\n");
+    assertEquals(
+        List.of("SEC001 cell 1:2:5", "NBK001 cell 2:1:1"), keys(audit(root, "SEC", "NBK")));
+    Files.writeString(root.resolve("pyproject.toml"), "[project]\nname = \"p\"\n");
+    assertEquals(
+        List.of("SEC001 cell 1:2:5", "NBK001 cell 2:1:1", "NBK002 cell 2:1:1"),
+        keys(audit(root, "SEC", "NBK")));
+  }
+
+  @Test
   void aNotebookOfAnotherLanguageIsNotReadAsPython() throws IOException {
     String r = LEAKY.text().replace("\"language\" : \"python\"", "\"language\" : \"R\"");
     Path root = project("nb/r.ipynb", r.getBytes(StandardCharsets.UTF_8));

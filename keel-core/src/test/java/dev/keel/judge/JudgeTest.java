@@ -89,7 +89,7 @@ class JudgeTest {
             onFile("PRJ001", "scripts/a.py"),
             at("NAM001", "scripts/deep/b.py", 1),
             at("SEC002", "scripts/deep/b.py", 2)));
-    assertEquals(Tiers.PROTOTYPE_FAMILIES, java.util.Set.of("SEC", "SYN"));
+    assertEquals(Tiers.PROTOTYPE_FAMILIES, java.util.Set.of("SEC", "SYN", "NBK001", "NBK006"));
   }
 
   @Test

@@ -100,6 +100,25 @@ class CodeViewTest {
   }
 
   @Test
+  void aShellLineContinuedWithABackslashAndTimeitFlagsGluedToTheirValue() {
+    CodeView v =
+        view(
+            new NotebookJson()
+                .code(
+                    1,
+                    """
+                    !saved_model_cli show --dir {model_path} \\
+                                      --tag_set serve
+                    %timeit -r1 for x in range(3): pass
+                    %mprun -f total total(10)
+                    %prun -s cumulative -l 5 total(10)
+                    """));
+    assertEquals(
+        List.of("pass", "", "for x in range(3): pass", "total(10)", "total(10)"), python(v));
+    assertTrue(PythonParser.parse(v.python()).ok());
+  }
+
+  @Test
   void escapesInsideStringsAndBracketsAreLeftAlone() {
     CodeView v =
         view(

@@ -18,11 +18,6 @@ final class ImportUses {
   private ImportUses() {}
 
   /**
-   * Whether the file is vendored code ({@code pip/_vendor/}, {@code vendor/}, {@code vendored/}):
-   * another project's code copied in, whose imports that project declares, guarded for its own
-   * platforms.
-   */
-  /**
    * Whether the file sits in a top-level {@code examples/} folder (of the repository or of a
    * sub-project): code for the reader to run, whose requirements are the reader's.
    */
@@ -50,6 +45,11 @@ final class ImportUses {
     return rest.contains("/") ? rest.substring(0, rest.indexOf('/')) : "";
   }
 
+  /**
+   * Whether the file is vendored code ({@code pip/_vendor/}, {@code vendor/}, {@code vendored/}):
+   * another project's code copied in, whose imports that project declares, guarded for its own
+   * platforms.
+   */
   static boolean isVendored(String path) {
     for (String part : path.split("/")) {
       if (part.equals("_vendor") || part.equals("vendor") || part.equals("vendored")) {
@@ -61,6 +61,10 @@ final class ImportUses {
 
   /** The import statement's line, from its first to its last non-blank character. */
   static dev.keel.finding.Span span(ProjectContext project, ImportUse use) {
+    if (use.path().endsWith(".ipynb")) {
+      // The line counts the notebook's code cells joined; the audit places it on its cell.
+      return new dev.keel.finding.Span(use.line(), 1, use.line(), 2);
+    }
     String line = project.sourceLine(use.path(), use.line()).orElse("");
     int indent = line.length() - line.stripLeading().length();
     return new dev.keel.finding.Span(
@@ -70,6 +74,35 @@ final class ImportUses {
         Math.max(indent + 2, line.stripTrailing().length() + 1));
   }
 
+  /**
+   * Whether a notebook's import names a module beside it ({@code helpers.py} or {@code helpers/} in
+   * the notebook's folder): Jupyter starts the kernel there, so that is what it imports.
+   */
+  private static boolean besideNotebook(ProjectContext project, String notebook, String module) {
+    String dir = notebook.contains("/") ? notebook.substring(0, notebook.lastIndexOf('/') + 1) : "";
+    String top = module.contains(".") ? module.substring(0, module.indexOf('.')) : module;
+    String prefix = dir + top + "/";
+    if (project.exists(dir + top + ".py")
+        || !project.files(f -> f.path().startsWith(prefix) && f.isPython()).isEmpty()) {
+      return true;
+    }
+    // A module a notebook of that folder writes itself: %%writefile helpers.py, %%file helpers.py.
+    java.util.regex.Pattern writes =
+        java.util.regex.Pattern.compile(
+            "\"%%(?:write)?file\\s+(?:-a\\s+)?" + java.util.regex.Pattern.quote(top) + "\\.py\\b");
+    for (dev.keel.project.ProjectFile f :
+        project.files(
+            f ->
+                f.kind() == FileKind.NOTEBOOK
+                    && f.path().startsWith(dir)
+                    && f.path().indexOf('/', dir.length()) < 0)) {
+      if (project.read(f.path()).map(t -> writes.matcher(t).find()).orElse(false)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   static List<ImportUse> of(ProjectContext project) {
     ModuleGraph graph = project.moduleGraph();
     // The standard library of the oldest Python the project supports: distutils is stdlib for a
@@ -77,7 +110,10 @@ final class ImportUses {
     dev.keel.semantic.PythonVersion oldest =
         dev.keel.rules.project.RequiresPython.oldestTarget(project);
     List<ImportUse> out = new ArrayList<>();
-    for (ModuleSummary s : project.modules()) {
+    List<ModuleSummary> all = new ArrayList<>(project.modules());
+    // Notebooks import too; like tests they are development code (DEP003 does not judge them).
+    all.addAll(project.notebookModules());
+    for (ModuleSummary s : all) {
       String name = s.path().substring(s.path().lastIndexOf('/') + 1);
       if (BUILD_SCRIPTS.contains(name) || isVendored(s.path())) {
         continue;
@@ -85,8 +121,10 @@ final class ImportUses {
       if (isExample(project, s.path())) {
         continue;
       }
+      boolean notebook = s.path().endsWith(".ipynb");
       boolean isTest =
-          project.project().file(s.path()).map(f -> f.kind() == FileKind.TEST).orElse(false)
+          notebook
+              || project.project().file(s.path()).map(f -> f.kind() == FileKind.TEST).orElse(false)
               || isDevelopmentCode(project, s.path());
       for (ImportRecord r : s.imports()) {
         String m = r.module();
@@ -94,6 +132,9 @@ final class ImportUses {
           continue;
         }
         if (graph.origin(m) != ModuleGraph.Origin.THIRD_PARTY) {
+          continue;
+        }
+        if (notebook && besideNotebook(project, s.path(), m)) {
           continue;
         }
         String top = m.contains(".") ? m.substring(0, m.indexOf('.')) : m;

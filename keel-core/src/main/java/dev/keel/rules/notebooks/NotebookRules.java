@@ -8,6 +8,12 @@ public final class NotebookRules {
   private NotebookRules() {}
 
   public static List<Rule> all() {
-    return List.of(new UnreadableNotebook());
+    return List.of(
+        new SecretInOutput(),
+        new CellsRunOutOfOrder(),
+        new NameUsedBeforeItsCell(),
+        new OutputsCommitted(),
+        new NotebookShouldGraduate(),
+        new UnreadableNotebook());
   }
 }

@@ -1,0 +1,2 @@
+def tidy(frame):
+    return frame.dropna()
