@@ -23,7 +23,15 @@ final class EmptyPackage implements ProjectRule {
       }
       String folder = Packages.folder(f);
       String prefix = folder.isEmpty() ? "" : folder + "/";
+      if (folder.equals("migrations") || folder.endsWith("/migrations")) {
+        // Django writes an app's first migration into it: makemigrations needs the package.
+        continue;
+      }
       boolean alone = python.stream().noneMatch(o -> o != f && o.path().startsWith(prefix));
+      if (alone && holdsData(project, f, prefix)) {
+        // Package data (templates, .xsl, .json) is read through the package: it must be one.
+        continue;
+      }
       if (alone && isBlank(project.read(f.path()).orElse("x"))) {
         out.report(
             f.path(),
@@ -33,6 +41,10 @@ final class EmptyPackage implements ProjectRule {
                 + " for in it");
       }
     }
+  }
+
+  private static boolean holdsData(ProjectContext project, ProjectFile init, String prefix) {
+    return !project.files(o -> o != init && o.path().startsWith(prefix)).isEmpty();
   }
 
   private static boolean isBlank(String text) {

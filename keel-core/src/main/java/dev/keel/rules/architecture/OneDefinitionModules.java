@@ -43,7 +43,7 @@ final class OneDefinitionModules implements ProjectRule {
     }
     for (var e : byPackage.entrySet()) {
       List<ModuleSummary> mods = e.getValue();
-      if (mods.size() < MIN_MODULES) {
+      if (mods.size() < MIN_MODULES || oneDefinitionByTheFrameworksRule(e.getKey())) {
         continue;
       }
       long single = mods.stream().filter(OneDefinitionModules::holdsOneDefinition).count();
@@ -66,6 +66,18 @@ final class OneDefinitionModules implements ProjectRule {
               + " modules hold a single class or function: one-definition-per-file spreads each"
               + " feature over many files and imports; group definitions that change together");
     }
+  }
+
+  /**
+   * Packages where a framework asks for one definition per module: Django's management commands
+   * (one {@code Command} class per file, named after the command) and migrations (one {@code
+   * Migration} per file), alembic's {@code versions/}.
+   */
+  static boolean oneDefinitionByTheFrameworksRule(String pkg) {
+    return pkg.endsWith(".management.commands")
+        || pkg.equals("management.commands")
+        || pkg.endsWith("migrations")
+        || pkg.endsWith(".versions") && pkg.contains("alembic");
   }
 
   /** One top-level function or class, and apart from imports and dunders nothing else. */

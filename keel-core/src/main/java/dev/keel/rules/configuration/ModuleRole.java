@@ -30,7 +30,21 @@ final class ModuleRole {
   private static final Set<String> STARTUP_FILES =
       Set.of("__main__.py", "manage.py", "wsgi.py", "asgi.py", "conftest.py");
 
-  private static final Set<String> SCRIPT_DIRS = Set.of("scripts", "bin", "tools", "examples");
+  private static final Set<String> SCRIPT_DIRS =
+      Set.of("scripts", "bin", "tools", "examples", "docker", "deploy");
+
+  /**
+   * Files a tool runs, by the folder they sit in: alembic's {@code env.py} (beside its {@code
+   * versions/}) and Sphinx's {@code conf.py} in the documentation folder.
+   */
+  private static final Set<String> TOOL_FILES =
+      Set.of(
+          "alembic/env.py",
+          "migrations/env.py",
+          "docs/conf.py",
+          "doc/conf.py",
+          "source/conf.py",
+          "docs/source/conf.py");
 
   private static final Set<String> ENTRY_FILES =
       Set.of(
@@ -97,8 +111,10 @@ final class ModuleRole {
 
   /**
    * A module meant to be run rather than imported: {@code __main__.py}, a file under {@code
-   * scripts/}, a CLI module, or one with {@code if __name__ == "__main__":} or a top-level {@code
-   * main} function.
+   * scripts/}, {@code bin/}, {@code tools/}, {@code examples/}, {@code docker/} or {@code deploy/},
+   * a Django management command or migration (run by {@code manage.py}), a CLI module, a file a
+   * tool runs (alembic's {@code env.py}, Sphinx's {@code docs/conf.py}), or one with {@code if
+   * __name__ == "__main__":} or a top-level {@code main} function.
    */
   static boolean isScript(FileVisit file) {
     return file.memo(SCRIPT);
@@ -112,8 +128,17 @@ final class ModuleRole {
             if (ENTRY_FILES.contains(parts[parts.length - 1])) {
               return true;
             }
+            if (parts.length >= 2
+                && TOOL_FILES.contains(parts[parts.length - 2] + "/" + parts[parts.length - 1])) {
+              return true;
+            }
             for (int i = 0; i < parts.length - 1; i++) {
               if (SCRIPT_DIRS.contains(parts[i]) || parts[i].equals("cli")) {
+                return true;
+              }
+              // Django runs these through manage.py: a command and a migration are scripts.
+              if (parts[i].equals("migrations")
+                  || parts[i].equals("commands") && i > 0 && parts[i - 1].equals("management")) {
                 return true;
               }
             }

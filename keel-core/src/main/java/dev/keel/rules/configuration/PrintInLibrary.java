@@ -20,7 +20,10 @@ final class PrintInLibrary implements CallRule {
 
   @Override
   public void visitCall(Expr.Call call, FileVisit file) {
-    if (file.isTest() || ModuleRole.isScript(file) || ModuleRole.inGuard(file.ancestors())) {
+    if (file.isTest()
+        || ModuleRole.isScript(file)
+        || ModuleRole.inGuard(file.ancestors())
+        || inHandlerEmit(file.ancestors())) {
       return;
     }
     for (var k : call.keywords()) {
@@ -36,5 +39,24 @@ final class PrintInLibrary implements CallRule {
         call.func(),
         "print() in library code: use logging (logger = logging.getLogger(__name__)) so the"
             + " application decides what is shown");
+  }
+
+  /**
+   * Inside a logging handler's {@code emit} (a class deriving from a {@code …Handler}): the handler
+   * is where logging writes, and printing is its last resort when the log itself fails.
+   */
+  private static boolean inHandlerEmit(java.util.List<dev.keel.python.ast.Node> up) {
+    for (int i = up.size() - 1; i > 0; i--) {
+      if (up.get(i) instanceof dev.keel.python.ast.Stmt.FunctionDef f
+          && f.name().equals("emit")
+          && up.get(i - 1) instanceof dev.keel.python.ast.Stmt.ClassDef c) {
+        return c.bases().stream()
+            .anyMatch(
+                b ->
+                    b instanceof Expr.Name n && n.id().endsWith("Handler")
+                        || b instanceof Expr.Attribute a && a.attr().endsWith("Handler"));
+      }
+    }
+    return false;
   }
 }

@@ -1,0 +1,2 @@
+def daily(rows):
+    return sum(rows)

@@ -1,0 +1,4 @@
+import sqlite3
+
+connection = sqlite3.connect("app.db")
+print("migrating")

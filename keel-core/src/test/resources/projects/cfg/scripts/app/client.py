@@ -1,0 +1,3 @@
+import sqlite3
+
+connection = sqlite3.connect("app.db")

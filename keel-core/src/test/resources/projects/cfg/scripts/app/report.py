@@ -1,0 +1,5 @@
+import logging
+
+
+def report(rows):
+    print(len(rows))
