@@ -290,6 +290,7 @@ public final class ReportAudit {
                 .select(request.select())
                 .ignore(request.ignore())
                 .withoutBaseline()
+                .withoutCoverage()
                 .threads(request.threads())
                 .today(request.today());
         config.ifPresent(b::configFile);

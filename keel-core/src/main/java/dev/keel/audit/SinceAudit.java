@@ -159,6 +159,7 @@ public final class SinceAudit {
             .select(request.select())
             .ignore(request.ignore())
             .withoutBaseline()
+            .withoutCoverage()
             .threads(request.threads())
             .today(request.today());
     Optional<Path> config = request.configFile();

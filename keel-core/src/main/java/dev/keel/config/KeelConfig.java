@@ -24,6 +24,10 @@ import java.util.Optional;
  *     empty means the conventional names ({@code config.py}, {@code settings.py}, {@code conf/}…)
  * @param maxFileSize files larger than this many bytes are skipped with a finding
  * @param fileTimeout how long the analysis of one file may run before it is abandoned (SYN004)
+ * @param coverage the coverage.py data file ({@code coverage.json}, {@code coverage.xml} or {@code
+ *     .coverage}) relative to the project root; empty means the usual places
+ * @param coverageTarget the percentage of its statements a public callable's tests should run
+ *     (TST006)
  */
 public record KeelConfig(
     List<String> select,
@@ -39,7 +43,9 @@ public record KeelConfig(
     CycleMode cycles,
     List<String> configModules,
     long maxFileSize,
-    Duration fileTimeout) {
+    Duration fileTimeout,
+    Optional<String> coverage,
+    int coverageTarget) {
 
   /** The baseline file when none is configured. */
   public static final String DEFAULT_BASELINE = ".keel-baseline.json";
@@ -49,6 +55,9 @@ public record KeelConfig(
 
   /** {@code file-timeout} when none is configured. */
   public static final Duration DEFAULT_FILE_TIMEOUT = Duration.ofSeconds(30);
+
+  /** {@code coverage-target} when none is configured: half of a public callable's statements. */
+  public static final int DEFAULT_COVERAGE_TARGET = 50;
 
   /** The longest {@code file-timeout} accepted: a day. */
   static final double MAX_FILE_TIMEOUT_SECONDS = 86_400;
@@ -63,6 +72,9 @@ public record KeelConfig(
     configModules = List.copyOf(configModules);
     if (fileTimeout.isNegative() || fileTimeout.isZero()) {
       throw new IllegalArgumentException("file-timeout must be positive");
+    }
+    if (coverageTarget < 0 || coverageTarget > 100) {
+      throw new IllegalArgumentException("coverage-target must be a percentage");
     }
   }
 
@@ -110,6 +122,8 @@ public record KeelConfig(
     b.configModules = configModules;
     b.maxFileSize = maxFileSize;
     b.fileTimeout = fileTimeout;
+    b.coverage = coverage;
+    b.coverageTarget = coverageTarget;
     return b;
   }
 
@@ -129,6 +143,8 @@ public record KeelConfig(
     private List<String> configModules = List.of();
     private long maxFileSize = ConfinedReader.DEFAULT_MAX_BYTES;
     private Duration fileTimeout = DEFAULT_FILE_TIMEOUT;
+    private Optional<String> coverage = Optional.empty();
+    private int coverageTarget = DEFAULT_COVERAGE_TARGET;
 
     private Builder() {}
 
@@ -202,6 +218,16 @@ public record KeelConfig(
       return this;
     }
 
+    public Builder coverage(Optional<String> v) {
+      coverage = v;
+      return this;
+    }
+
+    public Builder coverageTarget(int percent) {
+      coverageTarget = percent;
+      return this;
+    }
+
     public KeelConfig build() {
       return new KeelConfig(
           select,
@@ -217,7 +243,9 @@ public record KeelConfig(
           cycles,
           configModules,
           maxFileSize,
-          fileTimeout);
+          fileTimeout,
+          coverage,
+          coverageTarget);
     }
   }
 }

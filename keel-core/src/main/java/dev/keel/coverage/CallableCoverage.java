@@ -52,7 +52,9 @@ public record CallableCoverage(
 
   /**
    * The coverage of every callable of a parsed module, in source order. Statements are the data's
-   * where it has them (JSON, Cobertura), else Keel's ({@link StatementLines}).
+   * where it has them (JSON, Cobertura), else Keel's ({@link StatementLines}); a callable that
+   * coverage.py 7.6+ describes as a function region ({@code functions} of its JSON) has the lines
+   * of that region.
    */
   public static List<CallableCoverage> of(ParseResult parse, FileCoverage data) {
     StatementLines model = StatementLines.of(parse);
@@ -61,10 +63,30 @@ public record CallableCoverage(
     statements.removeAll(model.docstrings());
     List<CallableMetrics> callables = Callables.measureAll(parse);
     List<CallableCoverage> out = new ArrayList<>();
+    java.util.Map<String, Integer> sameName = new java.util.HashMap<>();
     for (CallableMetrics c : callables) {
-      SortedSet<Integer> own = own(c, callables, statements);
-      SortedSet<Integer> ran = new TreeSet<>(own);
-      ran.retainAll(data.executed());
+      sameName.merge(regionName(c.name()), 1, Integer::sum);
+    }
+    for (CallableMetrics c : callables) {
+      // Two defs of one name (a property's getter and setter) share one region: each keeps its own.
+      FileCoverage.Region region =
+          sameName.get(regionName(c.name())) == 1
+              ? data.functions().get(regionName(c.name()))
+              : null;
+      SortedSet<Integer> own;
+      SortedSet<Integer> ran;
+      if (region != null) {
+        own = new TreeSet<>(region.executed());
+        own.addAll(region.missing());
+        own.removeAll(data.excluded());
+        own.removeAll(model.docstrings());
+        ran = new TreeSet<>(region.executed());
+        ran.retainAll(own);
+      } else {
+        own = own(c, callables, statements);
+        ran = new TreeSet<>(own);
+        ran.retainAll(data.executed());
+      }
       SortedSet<Integer> raises = own(c, callables, model.raises());
       raises.removeAll(data.executed());
       SortedSet<Integer> handlers = new TreeSet<>();
@@ -78,6 +100,14 @@ public record CallableCoverage(
       out.add(new CallableCoverage(c.name(), c.line(), c.endLine(), own, ran, raises, handlers));
     }
     return out;
+  }
+
+  /**
+   * The name coverage.py gives a function's region: its qualified name without {@code <locals>}
+   * ({@code outer.inner}).
+   */
+  static String regionName(String qualname) {
+    return qualname.replace(".<locals>.", ".");
   }
 
   /** Lines of {@code lines} in the body of {@code c}, not in the body of one nested in it. */

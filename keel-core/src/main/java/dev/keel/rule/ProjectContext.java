@@ -4,6 +4,7 @@ import dev.keel.ConfinedReader;
 import dev.keel.config.ConfigException;
 import dev.keel.config.ConfigLoader;
 import dev.keel.config.KeelConfig;
+import dev.keel.coverage.ProjectCoverage;
 import dev.keel.project.Project;
 import dev.keel.project.ProjectFile;
 import dev.keel.semantic.ModuleGraph;
@@ -32,6 +33,7 @@ public final class ProjectContext {
   private final Supplier<List<ModuleSummary>> notebookSummaries;
   private volatile List<ModuleSummary> notebooks;
   private volatile ModuleGraph graph;
+  private Optional<ProjectCoverage> coverage = Optional.empty();
 
   public ProjectContext(Project project, LocalDate today) {
     this(project, today, List::of);
@@ -58,6 +60,20 @@ public final class ProjectContext {
     this.summaries = summaries;
     this.notebookSummaries = notebooks;
     this.reader = project.reader();
+  }
+
+  /** This context with coverage.py's data on the project ({@link #coverage()}). */
+  public ProjectContext withCoverage(Optional<ProjectCoverage> data) {
+    this.coverage = data;
+    return this;
+  }
+
+  /**
+   * coverage.py's data on the project, when a data file was found and a selected rule reads it
+   * ({@link ReadsCoverage}).
+   */
+  public Optional<ProjectCoverage> coverage() {
+    return coverage;
   }
 
   /**

@@ -88,7 +88,7 @@ class ConfigLoaderTest {
     assertTrue(m.startsWith("unknown key 'selekt' in [tool.keel] of "), m);
     assertTrue(
         m.endsWith(
-            "(valid keys: baseline, config-modules, cycles, exclude, fail-on, file-timeout, ignore, layers, max-file-size, per-file-ignores, select, source,"
+            "(valid keys: baseline, config-modules, coverage, coverage-target, cycles, exclude, fail-on, file-timeout, ignore, layers, max-file-size, per-file-ignores, select, source,"
                 + " thresholds, tiers)"),
         m);
   }
@@ -163,5 +163,39 @@ class ConfigLoaderTest {
   @Test
   void withoutConfigModulesTheConventionsApply() throws IOException {
     assertEquals(List.of(), load("keel.toml", "select = [\"CFG\"]\n").configModules());
+  }
+
+  @Test
+  void coverageNamesTheDataFileAndCoverageTargetIsAPercentage() throws IOException {
+    KeelConfig c =
+        load(
+            "pyproject.toml",
+            "[tool.keel]\ncoverage = \"reports/coverage.xml\"\ncoverage-target = 75\n");
+    assertEquals(java.util.Optional.of("reports/coverage.xml"), c.coverage());
+    assertEquals(75, c.coverageTarget());
+    KeelConfig defaults = load("keel.toml", "select = [\"TST\"]\n");
+    assertEquals(java.util.Optional.empty(), defaults.coverage());
+    assertEquals(KeelConfig.DEFAULT_COVERAGE_TARGET, defaults.coverageTarget());
+    assertEquals(0, load("keel.toml", "coverage-target = 0\n").coverageTarget());
+  }
+
+  @Test
+  void aCoverageSettingOfTheWrongKindNamesTheKey() {
+    assertTrue(
+        error("keel.toml", "coverage-target = 101\n").startsWith("coverage-target of ")
+            && error("keel.toml", "coverage-target = 101\n")
+                .endsWith("must be a whole percentage from 0 to 100 (such as 60), not 101"),
+        error("keel.toml", "coverage-target = 101\n"));
+    assertTrue(
+        error("pyproject.toml", "[tool.keel]\ncoverage-target = \"high\"\n")
+                .contains("[tool.keel].coverage-target of ")
+            && error("pyproject.toml", "[tool.keel]\ncoverage-target = \"high\"\n")
+                .endsWith("must be a percentage from 0 to 100 (such as 60), not a string"));
+    assertTrue(
+        error("keel.toml", "coverage-target = 62.5\n").endsWith("not 62.5"),
+        error("keel.toml", "coverage-target = 62.5\n"));
+    assertTrue(
+        error("keel.toml", "coverage = [\"a.json\"]\n").endsWith("must be a string, not an array"));
+    assertTrue(error("keel.toml", "coverage = \"\"\n").contains("coverage of "));
   }
 }

@@ -13,6 +13,9 @@ public final class TestRules {
         new TestAssertsOnlyOnMocks(),
         new UntestedModule(),
         new UntestedErrorPath(),
-        new MockAssertionAlwaysPasses());
+        new MockAssertionAlwaysPasses(),
+        new CallableBelowCoverageTarget(),
+        new UnexecutedErrorPath(),
+        new StaleCoverageData());
   }
 }
