@@ -61,6 +61,7 @@ public record CallableCoverage(
     SortedSet<Integer> statements = new TreeSet<>(data.statements().orElse(model.statements()));
     statements.removeAll(data.excluded());
     statements.removeAll(model.docstrings());
+    SortedSet<Integer> executed = model.firstLines(data.executed());
     List<CallableMetrics> callables = Callables.measureAll(parse);
     List<CallableCoverage> out = new ArrayList<>();
     java.util.Map<String, Integer> sameName = new java.util.HashMap<>();
@@ -85,15 +86,15 @@ public record CallableCoverage(
       } else {
         own = own(c, callables, statements);
         ran = new TreeSet<>(own);
-        ran.retainAll(data.executed());
+        ran.retainAll(executed);
       }
       SortedSet<Integer> raises = own(c, callables, model.raises());
-      raises.removeAll(data.executed());
+      raises.removeAll(executed);
       SortedSet<Integer> handlers = new TreeSet<>();
       for (StatementLines.Handler h : model.handlers()) {
         if (owner(h.line(), callables) == c
             && !h.body().isEmpty()
-            && h.body().stream().noneMatch(data.executed()::contains)) {
+            && h.body().stream().noneMatch(executed::contains)) {
           handlers.add(h.line());
         }
       }

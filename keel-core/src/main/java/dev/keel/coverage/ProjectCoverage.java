@@ -141,7 +141,7 @@ public final class ProjectCoverage {
     SortedSet<Integer> statements = new TreeSet<>(coverage.statements().orElse(model.statements()));
     statements.removeAll(coverage.excluded());
     statements.removeAll(model.docstrings());
-    SortedSet<Integer> executed = new TreeSet<>(coverage.executed());
+    SortedSet<Integer> executed = model.firstLines(coverage.executed());
     executed.retainAll(statements);
     List<CallableCoverage> callables =
         stale.isPresent() ? List.of() : CallableCoverage.of(parse, coverage);
