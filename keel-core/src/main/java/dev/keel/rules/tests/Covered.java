@@ -70,6 +70,14 @@ final class Covered {
     return true;
   }
 
+  /** Runs of lines a message names before it says how many more. */
+  private static final int MAX_RUNS = 6;
+
+  private static int count(String run) {
+    String[] ends = run.split("-");
+    return Integer.parseInt(ends[1]) - Integer.parseInt(ends[0]) + 1;
+  }
+
   /** "line 3", "lines 3-5", "lines 3, 7-9 and 12": the missing lines of a callable. */
   static String lines(java.util.SortedSet<Integer> lines) {
     List<String> runs = new ArrayList<>();
@@ -88,6 +96,17 @@ final class Covered {
       runs.add(start.equals(prev) ? "" + start : start + "-" + prev);
     }
     String word = lines.size() == 1 ? "line " : "lines ";
+    if (runs.size() > MAX_RUNS) {
+      int shown = 0;
+      for (String r : runs.subList(0, MAX_RUNS)) {
+        shown += r.contains("-") ? count(r) : 1;
+      }
+      return word
+          + String.join(", ", runs.subList(0, MAX_RUNS))
+          + " and "
+          + (lines.size() - shown)
+          + " more";
+    }
     if (runs.size() <= 1) {
       return word + String.join("", runs);
     }
