@@ -259,7 +259,27 @@ public final class ConfigLoader {
       config.coverage(Optional.of(file));
     }
     if (t.contains("coverage-target")) {
-      config.coverageTarget(coverageTarget(t.get("coverage-target"), where, origin));
+      Object v = t.get("coverage-target");
+      if (v instanceof TomlTable targets) {
+        for (String key : targets.keySet()) {
+          String what = q(where) + "coverage-target." + key + " of " + origin;
+          switch (key) {
+            case "standard" -> config.coverageTarget(percent(targets.get(key), what));
+            case "critical" -> config.criticalCoverageTarget(percent(targets.get(key), what));
+            default ->
+                throw new ConfigException(
+                    "unknown tier '"
+                        + key
+                        + "' in "
+                        + q(where)
+                        + "coverage-target of "
+                        + origin
+                        + " (valid: critical, standard; prototype files have no target)");
+          }
+        }
+      } else {
+        config.coverageTarget(percent(v, q(where) + "coverage-target of " + origin));
+      }
     }
     return config.build();
   }
@@ -480,15 +500,17 @@ public final class ConfigLoader {
         name, type, ls, strings(lt, "containers", lwhere, origin), sources, forbidden, modules);
   }
 
-  private static int coverageTarget(Object v, String where, Path origin) {
-    String what = q(where) + "coverage-target of " + origin;
+  private static int percent(Object v, String what) {
     double percent =
         switch (v) {
           case Long n -> n;
           case Double d -> d;
           default ->
               throw new ConfigException(
-                  what + " must be a percentage from 0 to 100 (such as 60), not " + typeName(v));
+                  what
+                      + " must be a percentage from 0 to 100 (such as 60), or a table of them by"
+                      + " tier ({ standard = 60, critical = 90 }), not "
+                      + typeName(v));
         };
     if (!(percent >= 0 && percent <= 100) || percent != Math.rint(percent)) {
       throw new ConfigException(

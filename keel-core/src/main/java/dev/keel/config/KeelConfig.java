@@ -27,7 +27,8 @@ import java.util.Optional;
  * @param coverage the coverage.py data file ({@code coverage.json}, {@code coverage.xml} or {@code
  *     .coverage}) relative to the project root; empty means the usual places
  * @param coverageTarget the percentage of its statements a public callable's tests should run
- *     (TST006)
+ *     (TST006) in a file of the standard tier
+ * @param criticalCoverageTarget the same in a file of the critical tier
  */
 public record KeelConfig(
     List<String> select,
@@ -45,7 +46,8 @@ public record KeelConfig(
     long maxFileSize,
     Duration fileTimeout,
     Optional<String> coverage,
-    int coverageTarget) {
+    int coverageTarget,
+    int criticalCoverageTarget) {
 
   /** The baseline file when none is configured. */
   public static final String DEFAULT_BASELINE = ".keel-baseline.json";
@@ -58,6 +60,9 @@ public record KeelConfig(
 
   /** {@code coverage-target} when none is configured: half of a public callable's statements. */
   public static final int DEFAULT_COVERAGE_TARGET = 50;
+
+  /** The least {@code coverage-target} of the critical tier when none is configured for it. */
+  public static final int DEFAULT_CRITICAL_COVERAGE_TARGET = 80;
 
   /** The longest {@code file-timeout} accepted: a day. */
   static final double MAX_FILE_TIMEOUT_SECONDS = 86_400;
@@ -73,7 +78,10 @@ public record KeelConfig(
     if (fileTimeout.isNegative() || fileTimeout.isZero()) {
       throw new IllegalArgumentException("file-timeout must be positive");
     }
-    if (coverageTarget < 0 || coverageTarget > 100) {
+    if (coverageTarget < 0
+        || coverageTarget > 100
+        || criticalCoverageTarget < 0
+        || criticalCoverageTarget > 100) {
       throw new IllegalArgumentException("coverage-target must be a percentage");
     }
   }
@@ -93,6 +101,18 @@ public record KeelConfig(
     }
     long nanos = Math.max(1, Math.round(seconds * 1e9));
     return Duration.ofNanos(nanos);
+  }
+
+  /**
+   * The coverage target of a file of {@code tier}: none (0) for a prototype, whose TST findings the
+   * judge drops anyway.
+   */
+  public int coverageTarget(Tier tier) {
+    return switch (tier) {
+      case PROTOTYPE -> 0;
+      case STANDARD -> coverageTarget;
+      case CRITICAL -> criticalCoverageTarget;
+    };
   }
 
   /** Every setting at its default: what a project without configuration gets. */
@@ -124,6 +144,7 @@ public record KeelConfig(
     b.fileTimeout = fileTimeout;
     b.coverage = coverage;
     b.coverageTarget = coverageTarget;
+    b.criticalCoverageTarget = Optional.of(criticalCoverageTarget);
     return b;
   }
 
@@ -145,6 +166,7 @@ public record KeelConfig(
     private Duration fileTimeout = DEFAULT_FILE_TIMEOUT;
     private Optional<String> coverage = Optional.empty();
     private int coverageTarget = DEFAULT_COVERAGE_TARGET;
+    private Optional<Integer> criticalCoverageTarget = Optional.empty();
 
     private Builder() {}
 
@@ -223,8 +245,14 @@ public record KeelConfig(
       return this;
     }
 
+    /** The standard tier's target; the critical tier's, unless set, is at least 80. */
     public Builder coverageTarget(int percent) {
       coverageTarget = percent;
+      return this;
+    }
+
+    public Builder criticalCoverageTarget(int percent) {
+      criticalCoverageTarget = Optional.of(percent);
       return this;
     }
 
@@ -245,7 +273,9 @@ public record KeelConfig(
           maxFileSize,
           fileTimeout,
           coverage,
-          coverageTarget);
+          coverageTarget,
+          criticalCoverageTarget.orElse(
+              Math.max(coverageTarget, DEFAULT_CRITICAL_COVERAGE_TARGET)));
     }
   }
 }

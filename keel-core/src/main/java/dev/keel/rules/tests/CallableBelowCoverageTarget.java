@@ -3,6 +3,7 @@ package dev.keel.rules.tests;
 import dev.keel.coverage.CallableCoverage;
 import dev.keel.finding.Severity;
 import dev.keel.finding.Span;
+import dev.keel.project.TierPaths;
 import dev.keel.rule.FindingSink;
 import dev.keel.rule.ProjectContext;
 import dev.keel.rule.ReadsCoverage;
@@ -16,11 +17,12 @@ import dev.keel.rule.RuleSpec;
 final class CallableBelowCoverageTarget implements ReadsCoverage {
   @Override
   public void check(ProjectContext project, FindingSink out) {
-    int target = project.config().coverageTarget();
-    if (target == 0) {
-      return;
-    }
+    TierPaths tiers = TierPaths.of(project.config().tiers());
     for (Covered.Module m : Covered.modules(project)) {
+      int target = project.config().coverageTarget(tiers.of(m.file().path()));
+      if (target == 0) {
+        continue;
+      }
       for (CallableCoverage c : m.report().callables()) {
         if (c.statements().isEmpty()
             || !Covered.isPublic(m.module(), c.name())

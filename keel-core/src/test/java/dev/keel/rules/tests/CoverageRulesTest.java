@@ -150,4 +150,36 @@ class CoverageRulesTest {
     assertTrue(found.stream().noneMatch(k -> k.startsWith("TST006")), found.toString());
     assertTrue(found.stream().anyMatch(k -> k.startsWith("TST007")), found.toString());
   }
+
+  @Test
+  void aCriticalFileHasAHigherTargetAndAPrototypeNone() throws IOException {
+    Path root = project("tiers", FIXTURE.resolve("coverage.json"), "coverage.json");
+    List<String> standard = findings(root);
+    Path toml = root.resolve("pyproject.toml");
+    String base = Files.readString(toml);
+    Files.writeString(toml, base + "\n[tool.keel.tiers]\ncritical = [\"src/shop/pricing.py\"]\n");
+    List<String> critical = findings(root);
+    List<String> tst006 =
+        critical.stream().filter(k -> k.startsWith("TST006")).map(k -> k.split(" ")[1]).toList();
+    assertEquals(
+        List.of(
+            "src/shop/pricing.py:14",
+            "src/shop/pricing.py:20",
+            "src/shop/pricing.py:27",
+            "src/shop/pricing.py:41",
+            "src/shop/pricing.py:55"),
+        tst006,
+        "at 80% discount (66%) and Cart.add (66%) join parse, untested and Cart.checked");
+    assertTrue(
+        critical.contains(
+            "TST006 src/shop/pricing.py:14 shop.pricing.discount: the tests run 66% of its 3"
+                + " statements (coverage target 80%); line 16 never ran"),
+        critical.toString());
+    assertEquals(
+        standard.stream().filter(k -> !k.startsWith("TST006")).toList(),
+        critical.stream().filter(k -> !k.startsWith("TST006")).toList(),
+        "only TST006 depends on the tier");
+    Files.writeString(toml, base + "\n[tool.keel.tiers]\nprototype = [\"src/shop/\"]\n");
+    assertEquals(List.of(), findings(root), "a prototype reports no TST finding");
+  }
 }
