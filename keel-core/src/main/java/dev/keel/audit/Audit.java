@@ -213,7 +213,8 @@ public final class Audit {
     Supplier<List<ModuleSummary>> modules = summarised ? () -> summaries : () -> step.summarise();
     ProjectContext context =
         new ProjectContext(project, request.today(), modules, () -> notebookSummaries)
-            .withCoverage(coverage);
+            .withCoverage(coverage)
+            .withChurn(() -> FunctionChurn.of(discovered.root()));
     int perFile = raw.size();
     for (RuleDescriptor d : rules) {
       if (d.rule() instanceof ProjectRule pr) {

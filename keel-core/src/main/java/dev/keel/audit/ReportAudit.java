@@ -55,7 +55,7 @@ public final class ReportAudit {
     }
   }
 
-  private static final int MAX_COMMITS = 20_000;
+  static final int MAX_COMMITS = 20_000;
 
   private final Audit audit;
 
@@ -128,7 +128,7 @@ public final class ReportAudit {
     return DebtReport.build(input);
   }
 
-  private static Optional<GitRepository> openQuietly(Path root) {
+  static Optional<GitRepository> openQuietly(Path root) {
     try {
       return Optional.of(GitRepository.open(root, "keel report"));
     } catch (HistoryException e) {
@@ -136,7 +136,7 @@ public final class ReportAudit {
     }
   }
 
-  private static Optional<GitRepository.Commit> headOf(GitRepository repo) {
+  static Optional<GitRepository.Commit> headOf(GitRepository repo) {
     try {
       return Optional.of(repo.resolve("HEAD"));
     } catch (HistoryException e) {
@@ -201,11 +201,10 @@ public final class ReportAudit {
     return out;
   }
 
-  private record Activity(List<DebtReport.Activity> files, List<DebtReport.Activity> functions) {}
+  record Activity(List<DebtReport.Activity> files, List<DebtReport.Activity> functions) {}
 
   /** Commits and people per file (that still exists) and per function, over the window. */
-  private static Activity activity(
-      GitRepository repo, List<Churn.CommitChange> changes, Path root) {
+  static Activity activity(GitRepository repo, List<Churn.CommitChange> changes, Path root) {
     Map<String, Integer> fileChanges = new HashMap<>();
     Map<String, Set<String>> fileAuthors = new HashMap<>();
     Map<String, Integer> fnChanges = new HashMap<>();

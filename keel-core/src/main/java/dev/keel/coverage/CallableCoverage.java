@@ -21,6 +21,7 @@ import java.util.TreeSet;
  * @param executed those that ran
  * @param unexecutedRaises lines of its {@code raise} statements that never ran
  * @param unexecutedHandlers lines of its {@code except} clauses whose body never ran
+ * @param complexity its cyclomatic complexity ({@link CallableMetrics#complexity})
  */
 public record CallableCoverage(
     String name,
@@ -29,7 +30,8 @@ public record CallableCoverage(
     SortedSet<Integer> statements,
     SortedSet<Integer> executed,
     SortedSet<Integer> unexecutedRaises,
-    SortedSet<Integer> unexecutedHandlers) {
+    SortedSet<Integer> unexecutedHandlers,
+    int complexity) {
 
   public CallableCoverage {
     statements = FileCoverage.frozen(statements);
@@ -98,7 +100,9 @@ public record CallableCoverage(
           handlers.add(h.line());
         }
       }
-      out.add(new CallableCoverage(c.name(), c.line(), c.endLine(), own, ran, raises, handlers));
+      out.add(
+          new CallableCoverage(
+              c.name(), c.line(), c.endLine(), own, ran, raises, handlers, c.complexity()));
     }
     return out;
   }

@@ -34,6 +34,8 @@ public final class ProjectContext {
   private volatile List<ModuleSummary> notebooks;
   private volatile ModuleGraph graph;
   private Optional<ProjectCoverage> coverage = Optional.empty();
+  private Supplier<Map<String, Integer>> churn = Map::of;
+  private volatile Map<String, Integer> changes;
 
   public ProjectContext(Project project, LocalDate today) {
     this(project, today, List::of);
@@ -66,6 +68,26 @@ public final class ProjectContext {
   public ProjectContext withCoverage(Optional<ProjectCoverage> data) {
     this.coverage = data;
     return this;
+  }
+
+  /** This context with the git history's function churn ({@link #functionChanges()}). */
+  public ProjectContext withChurn(Supplier<Map<String, Integer>> functionChanges) {
+    this.churn = functionChanges;
+    return this;
+  }
+
+  /**
+   * How many commits of the last year of git history changed each function, keyed by its path,
+   * {@code '\0'} and its qualified name without {@code <locals>} ({@code Cart.add}, {@code
+   * outer.inner}); read from git on first use, empty without history.
+   */
+  public Map<String, Integer> functionChanges() {
+    Map<String, Integer> c = changes;
+    if (c == null) {
+      c = Map.copyOf(churn.get());
+      changes = c;
+    }
+    return c;
   }
 
   /**

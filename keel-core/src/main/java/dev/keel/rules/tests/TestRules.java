@@ -16,6 +16,7 @@ public final class TestRules {
         new MockAssertionAlwaysPasses(),
         new CallableBelowCoverageTarget(),
         new UnexecutedErrorPath(),
+        new UncoveredHotspot(),
         new StaleCoverageData());
   }
 }
