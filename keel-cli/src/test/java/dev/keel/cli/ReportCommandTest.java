@@ -271,4 +271,31 @@ class ReportCommandTest {
       assertEquals(1, o.code(), "TST008 is a warning: it fails the default fail-on");
     }
   }
+
+  @Test
+  void sinceRefACoverageFindingIsNewOnlyInAFileTheChangeTouched() throws IOException {
+    try (ScriptedRepo repo = shop(tmp.resolve("shop"))) {
+      coverageOfShop(repo.dir);
+      String[] since = {"check", "--select", "TST008", "--format", "json", "--since", "HEAD"};
+      Cli.Outcome same = Cli.run(concat(since, repo.dir.toString()));
+      assertEquals(0, same.code(), same.out() + same.err());
+      assertEquals(0, JSON.readTree(same.out()).get("findings").size(), "busy.py did not change");
+
+      String extra = "\n\ndef load():\n    try:\n        return 1\n    except:\n        pass\n";
+      java.nio.file.Files.writeString(
+          repo.dir.resolve("shop/busy.py"), branchy("price", 8, 99) + extra);
+      coverageOfShop(repo.dir); // measured again after the change
+      Cli.Outcome changed = Cli.run(concat(since, repo.dir.toString()));
+      JsonNode findings = JSON.readTree(changed.out()).get("findings");
+      assertEquals(1, findings.size(), changed.out());
+      assertEquals("TST008", findings.get(0).get("code").asText());
+      assertEquals(1, changed.code());
+    }
+  }
+
+  private static String[] concat(String[] a, String... b) {
+    String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
 }
