@@ -89,7 +89,15 @@ class ArchitectureTest {
         .mayOnlyAccessLayers("shared", "config", "discovery", "syntax", "metrics")
         .whereLayer("rule framework")
         .mayOnlyAccessLayers(
-            "shared", "finding", "config", "discovery", "syntax", "notebook", "semantic", "metrics")
+            "shared",
+            "finding",
+            "config",
+            "discovery",
+            "syntax",
+            "notebook",
+            "semantic",
+            "metrics",
+            "coverage")
         .whereLayer("rule families")
         .mayOnlyAccessLayers(
             "shared",
@@ -100,6 +108,7 @@ class ArchitectureTest {
             "notebook",
             "semantic",
             "metrics",
+            "coverage",
             "rule framework")
         .whereLayer("rule families")
         .mayOnlyBeAccessedByLayers("audit")

@@ -52,6 +52,14 @@ final class AuditOptions {
   Path baseline;
 
   @Option(
+      names = "--coverage",
+      paramLabel = "FILE",
+      description =
+          "coverage.py's data: coverage.json, coverage.xml (Cobertura) or the .coverage file"
+              + " (default: [tool.keel] coverage, else the first of those at the project root).")
+  Path coverage;
+
+  @Option(
       names = "--threads",
       paramLabel = "N",
       description =
@@ -130,6 +138,9 @@ final class AuditOptions {
     }
     if (baseline != null) {
       request.baseline(baseline);
+    }
+    if (coverage != null) {
+      request.coverage(coverage.toAbsolutePath());
     }
     if (today != null) {
       request.today(today);

@@ -55,7 +55,9 @@ class BadInputTest {
     Cli.Outcome o = Cli.run("check", p.toString());
     assertUsageError(o, "unknown key 'fail_on' in [tool.keel]");
     assertTrue(
-        o.err().contains("valid keys: baseline, config-modules, cycles, exclude, fail-on,"),
+        o.err()
+            .contains(
+                "valid keys: baseline, config-modules, coverage, coverage-target, cycles, exclude,"),
         o.err());
   }
 

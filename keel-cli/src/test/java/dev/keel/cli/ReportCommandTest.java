@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -204,5 +205,97 @@ class ReportCommandTest {
     Cli.Outcome since = Cli.run("report", "--since", "HEAD", plain.toString());
     assertEquals(2, since.code());
     assertTrue(since.err().contains("not a git repository"), since.err());
+  }
+
+  /**
+   * coverage.py's data on the shop: price (lines 2-18) ran 3 of its 17 statements, load (22-25) 2
+   * of 4; busy.py as a whole 7 of 23.
+   */
+  private static void coverageOfShop(Path dir) throws IOException {
+    StringBuilder missing = new StringBuilder();
+    for (int l = 5; l <= 18; l++) {
+      missing.append(l).append(", ");
+    }
+    java.nio.file.Files.writeString(
+        dir.resolve("coverage.json"),
+        "{\"meta\": {\"version\": \"6.5.0\"}, \"files\": {\"shop/busy.py\": {"
+            + "\"executed_lines\": [1, 2, 3, 4, 21, 22, 23], \"missing_lines\": ["
+            + missing
+            + "24, 25], \"excluded_lines\": []}}}\n");
+  }
+
+  @Test
+  void theHotspotsShowHowMuchOfThemTheTestsRun() throws IOException {
+    try (ScriptedRepo repo = shop(tmp.resolve("shop"))) {
+      JsonNode before = report(repo.dir);
+      assertFalse(before.get("hotspots").get(0).has("coverage"), "no data, no coverage field");
+      coverageOfShop(repo.dir);
+      JsonNode r = report(repo.dir);
+      Map<String, JsonNode> byWhere = new java.util.TreeMap<>();
+      for (JsonNode h : r.get("hotspots")) {
+        byWhere.put(h.get("path").asText() + " " + h.get("name").asText(), h);
+      }
+      assertEquals(30.4, byWhere.get("shop/busy.py null").get("coverage").asDouble());
+      assertEquals(17.6, byWhere.get("shop/busy.py price").get("coverage").asDouble());
+      assertTrue(byWhere.get("shop/still.py null").get("coverage").isNull(), "not measured");
+      Cli.Outcome md = Cli.run("report", "--format", "markdown", repo.dir.toString());
+      assertTrue(
+          md.out().contains("| where | changes | complexity | debt | score | tested |"), md.out());
+      assertTrue(md.out().contains("| `shop/busy.py price` | 6 | 9 |"), md.out());
+      assertTrue(
+          md.out()
+              .lines()
+              .anyMatch(l -> l.startsWith("| `shop/busy.py price`") && l.endsWith(" 18% |")),
+          md.out());
+      assertTrue(
+          md.out().lines().anyMatch(l -> l.startsWith("| `shop/still.py`") && l.endsWith(" - |")),
+          md.out());
+    }
+  }
+
+  @Test
+  void checkReportsAHotspotTheTestsDoNotCover() throws IOException {
+    try (ScriptedRepo repo = shop(tmp.resolve("shop"))) {
+      coverageOfShop(repo.dir);
+      Cli.Outcome o =
+          Cli.run("check", "--select", "TST008", "--format", "json", repo.dir.toString());
+      JsonNode findings = JSON.readTree(o.out()).get("findings");
+      assertEquals(1, findings.size(), o.out());
+      assertEquals("shop/busy.py", findings.get(0).get("path").asText());
+      assertEquals(1, findings.get(0).get("line").asInt());
+      assertEquals(
+          "shop.busy.price is a hotspot (6 commits in the last year, complexity 9) and the tests"
+              + " run 17% of it (coverage target 50%): the code that changes most is the least"
+              + " protected",
+          findings.get(0).get("message").asText());
+      assertEquals(1, o.code(), "TST008 is a warning: it fails the default fail-on");
+    }
+  }
+
+  @Test
+  void sinceRefACoverageFindingIsNewOnlyInAFileTheChangeTouched() throws IOException {
+    try (ScriptedRepo repo = shop(tmp.resolve("shop"))) {
+      coverageOfShop(repo.dir);
+      String[] since = {"check", "--select", "TST008", "--format", "json", "--since", "HEAD"};
+      Cli.Outcome same = Cli.run(concat(since, repo.dir.toString()));
+      assertEquals(0, same.code(), same.out() + same.err());
+      assertEquals(0, JSON.readTree(same.out()).get("findings").size(), "busy.py did not change");
+
+      String extra = "\n\ndef load():\n    try:\n        return 1\n    except:\n        pass\n";
+      java.nio.file.Files.writeString(
+          repo.dir.resolve("shop/busy.py"), branchy("price", 8, 99) + extra);
+      coverageOfShop(repo.dir); // measured again after the change
+      Cli.Outcome changed = Cli.run(concat(since, repo.dir.toString()));
+      JsonNode findings = JSON.readTree(changed.out()).get("findings");
+      assertEquals(1, findings.size(), changed.out());
+      assertEquals("TST008", findings.get(0).get("code").asText());
+      assertEquals(1, changed.code());
+    }
+  }
+
+  private static String[] concat(String[] a, String... b) {
+    String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
   }
 }

@@ -6,6 +6,7 @@ import dev.keel.cache.ResultCache;
 import dev.keel.config.ConfigException;
 import dev.keel.config.KeelConfig;
 import dev.keel.config.PathIgnores;
+import dev.keel.coverage.ProjectCoverage;
 import dev.keel.finding.Finding;
 import dev.keel.finding.Span;
 import dev.keel.judge.Baseline;
@@ -24,6 +25,7 @@ import dev.keel.rule.FindingSink;
 import dev.keel.rule.Needs;
 import dev.keel.rule.ProjectContext;
 import dev.keel.rule.ProjectRule;
+import dev.keel.rule.ReadsCoverage;
 import dev.keel.rule.RuleDescriptor;
 import dev.keel.rules.RuleRegistry;
 import dev.keel.rules.project.RequiresPython;
@@ -113,6 +115,10 @@ public final class Audit {
     // Read before the analysis, so that a mistake in them stops the run at once.
     PathIgnores pathIgnores = PathIgnores.read(project.root(), project.reader(), config);
     RuleSelection.validatePerFileIgnores(registry, pathIgnores);
+    Optional<ProjectCoverage> coverage =
+        request.useCoverage() && rules.stream().anyMatch(d -> d.rule() instanceof ReadsCoverage)
+            ? ProjectCoverage.load(project, request.coverage())
+            : Optional.empty();
 
     // Every module of the project is analysed, even when only some paths were asked for (the
     // files pre-commit passes): project rules see the whole import graph and the judge keeps only
@@ -206,7 +212,9 @@ public final class Audit {
     boolean summarised = !fileRules.isEmpty() && semantics;
     Supplier<List<ModuleSummary>> modules = summarised ? () -> summaries : () -> step.summarise();
     ProjectContext context =
-        new ProjectContext(project, request.today(), modules, () -> notebookSummaries);
+        new ProjectContext(project, request.today(), modules, () -> notebookSummaries)
+            .withCoverage(coverage)
+            .withChurn(() -> FunctionChurn.of(discovered.root()));
     int perFile = raw.size();
     for (RuleDescriptor d : rules) {
       if (d.rule() instanceof ProjectRule pr) {

@@ -18,6 +18,10 @@ import java.util.Optional;
  * @param fileTimeout overrides the configured {@code file-timeout}
  * @param useCache read and write per-file results in the result cache ({@code dev.keel.cache})
  * @param cacheDir the cache's folder, when not {@code .keel_cache} at the project root
+ * @param coverage coverage.py's data file ({@code --coverage}), over {@code [tool.keel] coverage}
+ *     and the usual places
+ * @param useCoverage false for an audit of a past tree, which the work tree's data does not
+ *     describe
  */
 public record AuditRequest(
     List<Path> paths,
@@ -32,7 +36,9 @@ public record AuditRequest(
     Optional<Long> maxFileSize,
     Optional<Duration> fileTimeout,
     boolean useCache,
-    Optional<Path> cacheDir) {
+    Optional<Path> cacheDir,
+    Optional<Path> coverage,
+    boolean useCoverage) {
 
   public AuditRequest {
     paths = List.copyOf(paths);
@@ -68,6 +74,8 @@ public record AuditRequest(
     private Optional<Duration> fileTimeout = Optional.empty();
     private boolean useCache = false;
     private Optional<Path> cacheDir = Optional.empty();
+    private Optional<Path> coverage = Optional.empty();
+    private boolean useCoverage = true;
 
     private Builder(List<Path> paths) {
       this.paths = paths;
@@ -142,6 +150,19 @@ public record AuditRequest(
       return this;
     }
 
+    /** Read coverage.py's data from this file (relative to the working folder). */
+    public Builder coverage(Path file) {
+      coverage = Optional.of(file);
+      return this;
+    }
+
+    /** Read no coverage data (an audit of a past tree: the data describes the work tree). */
+    public Builder withoutCoverage() {
+      useCoverage = false;
+      coverage = Optional.empty();
+      return this;
+    }
+
     public AuditRequest build() {
       return new AuditRequest(
           paths,
@@ -156,7 +177,9 @@ public record AuditRequest(
           maxFileSize,
           fileTimeout,
           useCache,
-          cacheDir);
+          cacheDir,
+          coverage,
+          useCoverage);
     }
   }
 }

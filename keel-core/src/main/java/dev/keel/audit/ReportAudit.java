@@ -3,6 +3,8 @@ package dev.keel.audit;
 import dev.keel.ConfinedReader;
 import dev.keel.config.ConfigException;
 import dev.keel.config.ConfigLoader;
+import dev.keel.coverage.CallableCoverage;
+import dev.keel.coverage.ProjectCoverage;
 import dev.keel.debt.DebtModel;
 import dev.keel.debt.DebtReport;
 import dev.keel.finding.Finding;
@@ -55,7 +57,7 @@ public final class ReportAudit {
     }
   }
 
-  private static final int MAX_COMMITS = 20_000;
+  static final int MAX_COMMITS = 20_000;
 
   private final Audit audit;
 
@@ -78,6 +80,8 @@ public final class ReportAudit {
     List<DebtReport.Callable> callables = callables(root, config);
     long ncloc = linesOfCode(root, config);
     List<String> symbols = symbols(current.findings(), root);
+    Map<String, Double> coverage =
+        request.useCoverage() ? coverage(root, config, request.coverage()) : Map.of();
 
     List<DebtReport.Activity> files = List.of();
     List<DebtReport.Activity> functions = List.of();
@@ -124,11 +128,42 @@ public final class ReportAudit {
             trend,
             options.windowMonths(),
             history,
-            since);
+            since,
+            coverage);
     return DebtReport.build(input);
   }
 
-  private static Optional<GitRepository> openQuietly(Path root) {
+  /**
+   * What coverage.py's data says of each file and function as they are now (stale files left out),
+   * keyed as the hotspots are: the path, and the path, {@code '\0'} and the qualified name without
+   * {@code <locals>}; empty without data.
+   */
+  private static Map<String, Double> coverage(
+      Path root, Optional<Path> config, Optional<Path> named) {
+    Project project = ProjectDiscovery.discover(List.of(root), config, c -> c);
+    Optional<ProjectCoverage> data = ProjectCoverage.load(project, named);
+    Map<String, Double> out = new HashMap<>();
+    if (data.isEmpty()) {
+      return out;
+    }
+    for (String path : data.get().data().files().keySet()) {
+      data.get()
+          .file(path)
+          .filter(r -> r.stale().isEmpty())
+          .ifPresent(
+              r -> {
+                out.put(path, r.percent());
+                for (CallableCoverage c : r.callables()) {
+                  if (!c.statements().isEmpty()) {
+                    out.put(path + "\0" + c.name().replace(".<locals>", ""), c.percent());
+                  }
+                }
+              });
+    }
+    return out;
+  }
+
+  static Optional<GitRepository> openQuietly(Path root) {
     try {
       return Optional.of(GitRepository.open(root, "keel report"));
     } catch (HistoryException e) {
@@ -136,7 +171,7 @@ public final class ReportAudit {
     }
   }
 
-  private static Optional<GitRepository.Commit> headOf(GitRepository repo) {
+  static Optional<GitRepository.Commit> headOf(GitRepository repo) {
     try {
       return Optional.of(repo.resolve("HEAD"));
     } catch (HistoryException e) {
@@ -201,11 +236,10 @@ public final class ReportAudit {
     return out;
   }
 
-  private record Activity(List<DebtReport.Activity> files, List<DebtReport.Activity> functions) {}
+  record Activity(List<DebtReport.Activity> files, List<DebtReport.Activity> functions) {}
 
   /** Commits and people per file (that still exists) and per function, over the window. */
-  private static Activity activity(
-      GitRepository repo, List<Churn.CommitChange> changes, Path root) {
+  static Activity activity(GitRepository repo, List<Churn.CommitChange> changes, Path root) {
     Map<String, Integer> fileChanges = new HashMap<>();
     Map<String, Set<String>> fileAuthors = new HashMap<>();
     Map<String, Integer> fnChanges = new HashMap<>();
@@ -290,6 +324,7 @@ public final class ReportAudit {
                 .select(request.select())
                 .ignore(request.ignore())
                 .withoutBaseline()
+                .withoutCoverage()
                 .threads(request.threads())
                 .today(request.today());
         config.ifPresent(b::configFile);

@@ -12,6 +12,8 @@ import dev.keel.judge.JudgedFinding;
 import dev.keel.newcode.NewCodeGate;
 import dev.keel.report.Report;
 import dev.keel.report.Since;
+import dev.keel.rule.ReadsCoverage;
+import dev.keel.rule.RuleDescriptor;
 import dev.keel.rule.Scope;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -99,11 +101,49 @@ public final class SinceAudit {
           earlier = List.of(); // no Python yet at REF: everything is new
         }
         Map<String, String> renames = repo.renamesSince(commit);
+        earlier = withCoverageOfUnchangedFiles(current, earlier, earlierRoot);
         return classify(current, ref, commit, earlier, earlierRoot, renames);
       }
     } catch (HistoryException e) {
       throw new ConfigException(e.getMessage());
     }
+  }
+
+  /**
+   * The earlier tree is audited without coverage data (the data describes the work tree), so the
+   * findings drawn from it (TST006 to TST009) have no counterpart there: those in a file that did
+   * not change since REF are the earlier tree's too, and stay existing; only those in changed files
+   * are new.
+   */
+  private static List<dev.keel.finding.Finding> withCoverageOfUnchangedFiles(
+      AuditResult current, List<dev.keel.finding.Finding> earlier, Path earlierRoot) {
+    Set<String> fromData =
+        current.rules().stream()
+            .filter(d -> d.rule() instanceof ReadsCoverage && !d.code().equals("TST004"))
+            .map(RuleDescriptor::code)
+            .collect(Collectors.toSet());
+    ConfinedReader now = new ConfinedReader(current.root(), ConfinedReader.DEFAULT_MAX_BYTES);
+    ConfinedReader then = new ConfinedReader(earlierRoot, ConfinedReader.DEFAULT_MAX_BYTES);
+    Map<String, Boolean> unchanged = new java.util.HashMap<>();
+    List<dev.keel.finding.Finding> out = new java.util.ArrayList<>(earlier);
+    for (JudgedFinding j : current.findings()) {
+      dev.keel.finding.Finding f = j.finding();
+      if (!fromData.contains(f.code())) {
+        continue;
+      }
+      boolean same =
+          unchanged.computeIfAbsent(
+              f.path(),
+              p -> {
+                Optional<byte[]> a = bytes(now, current.root().resolve(p), p);
+                Optional<byte[]> b = bytes(then, earlierRoot.resolve(p), p);
+                return a.isPresent() && b.isPresent() && java.util.Arrays.equals(a.get(), b.get());
+              });
+      if (same) {
+        out.add(f);
+      }
+    }
+    return out;
   }
 
   private Result classify(
@@ -159,6 +199,7 @@ public final class SinceAudit {
             .select(request.select())
             .ignore(request.ignore())
             .withoutBaseline()
+            .withoutCoverage()
             .threads(request.threads())
             .today(request.today());
     Optional<Path> config = request.configFile();

@@ -45,6 +45,8 @@ public final class ConfigLoader {
               "config-modules",
               "max-file-size",
               "file-timeout",
+              "coverage",
+              "coverage-target",
               // read by PathIgnores, with the other tools' per-file settings
               "per-file-ignores"));
   static final Set<String> LAYER_KEYS =
@@ -243,6 +245,41 @@ public final class ConfigLoader {
     }
     if (t.contains("file-timeout")) {
       config.fileTimeout(fileTimeout(t.get("file-timeout"), where, origin));
+    }
+    if (t.contains("coverage")) {
+      String file = string(t, "coverage", where, origin);
+      if (file.isBlank()) {
+        throw new ConfigException(
+            q(where)
+                + "coverage of "
+                + origin
+                + " is empty: name coverage.py's data file (such as \"coverage.json\"), or leave"
+                + " the key out for the usual places");
+      }
+      config.coverage(Optional.of(file));
+    }
+    if (t.contains("coverage-target")) {
+      Object v = t.get("coverage-target");
+      if (v instanceof TomlTable targets) {
+        for (String key : targets.keySet()) {
+          String what = q(where) + "coverage-target." + key + " of " + origin;
+          switch (key) {
+            case "standard" -> config.coverageTarget(percent(targets.get(key), what));
+            case "critical" -> config.criticalCoverageTarget(percent(targets.get(key), what));
+            default ->
+                throw new ConfigException(
+                    "unknown tier '"
+                        + key
+                        + "' in "
+                        + q(where)
+                        + "coverage-target of "
+                        + origin
+                        + " (valid: critical, standard; prototype files have no target)");
+          }
+        }
+      } else {
+        config.coverageTarget(percent(v, q(where) + "coverage-target of " + origin));
+      }
     }
     return config.build();
   }
@@ -461,6 +498,25 @@ public final class ConfigLoader {
     }
     return new LayerContract(
         name, type, ls, strings(lt, "containers", lwhere, origin), sources, forbidden, modules);
+  }
+
+  private static int percent(Object v, String what) {
+    double percent =
+        switch (v) {
+          case Long n -> n;
+          case Double d -> d;
+          default ->
+              throw new ConfigException(
+                  what
+                      + " must be a percentage from 0 to 100 (such as 60), or a table of them by"
+                      + " tier ({ standard = 60, critical = 90 }), not "
+                      + typeName(v));
+        };
+    if (!(percent >= 0 && percent <= 100) || percent != Math.rint(percent)) {
+      throw new ConfigException(
+          what + " must be a whole percentage from 0 to 100 (such as 60), not " + v);
+    }
+    return (int) percent;
   }
 
   private static Duration fileTimeout(Object v, String where, Path origin) {

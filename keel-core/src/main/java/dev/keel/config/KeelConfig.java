@@ -24,6 +24,11 @@ import java.util.Optional;
  *     empty means the conventional names ({@code config.py}, {@code settings.py}, {@code conf/}…)
  * @param maxFileSize files larger than this many bytes are skipped with a finding
  * @param fileTimeout how long the analysis of one file may run before it is abandoned (SYN004)
+ * @param coverage the coverage.py data file ({@code coverage.json}, {@code coverage.xml} or {@code
+ *     .coverage}) relative to the project root; empty means the usual places
+ * @param coverageTarget the percentage of its statements a public callable's tests should run
+ *     (TST006) in a file of the standard tier
+ * @param criticalCoverageTarget the same in a file of the critical tier
  */
 public record KeelConfig(
     List<String> select,
@@ -39,7 +44,10 @@ public record KeelConfig(
     CycleMode cycles,
     List<String> configModules,
     long maxFileSize,
-    Duration fileTimeout) {
+    Duration fileTimeout,
+    Optional<String> coverage,
+    int coverageTarget,
+    int criticalCoverageTarget) {
 
   /** The baseline file when none is configured. */
   public static final String DEFAULT_BASELINE = ".keel-baseline.json";
@@ -49,6 +57,12 @@ public record KeelConfig(
 
   /** {@code file-timeout} when none is configured. */
   public static final Duration DEFAULT_FILE_TIMEOUT = Duration.ofSeconds(30);
+
+  /** {@code coverage-target} when none is configured: half of a public callable's statements. */
+  public static final int DEFAULT_COVERAGE_TARGET = 50;
+
+  /** The least {@code coverage-target} of the critical tier when none is configured for it. */
+  public static final int DEFAULT_CRITICAL_COVERAGE_TARGET = 80;
 
   /** The longest {@code file-timeout} accepted: a day. */
   static final double MAX_FILE_TIMEOUT_SECONDS = 86_400;
@@ -63,6 +77,12 @@ public record KeelConfig(
     configModules = List.copyOf(configModules);
     if (fileTimeout.isNegative() || fileTimeout.isZero()) {
       throw new IllegalArgumentException("file-timeout must be positive");
+    }
+    if (coverageTarget < 0
+        || coverageTarget > 100
+        || criticalCoverageTarget < 0
+        || criticalCoverageTarget > 100) {
+      throw new IllegalArgumentException("coverage-target must be a percentage");
     }
   }
 
@@ -81,6 +101,18 @@ public record KeelConfig(
     }
     long nanos = Math.max(1, Math.round(seconds * 1e9));
     return Duration.ofNanos(nanos);
+  }
+
+  /**
+   * The coverage target of a file of {@code tier}: none (0) for a prototype, whose TST findings the
+   * judge drops anyway.
+   */
+  public int coverageTarget(Tier tier) {
+    return switch (tier) {
+      case PROTOTYPE -> 0;
+      case STANDARD -> coverageTarget;
+      case CRITICAL -> criticalCoverageTarget;
+    };
   }
 
   /** Every setting at its default: what a project without configuration gets. */
@@ -110,6 +142,9 @@ public record KeelConfig(
     b.configModules = configModules;
     b.maxFileSize = maxFileSize;
     b.fileTimeout = fileTimeout;
+    b.coverage = coverage;
+    b.coverageTarget = coverageTarget;
+    b.criticalCoverageTarget = Optional.of(criticalCoverageTarget);
     return b;
   }
 
@@ -129,6 +164,9 @@ public record KeelConfig(
     private List<String> configModules = List.of();
     private long maxFileSize = ConfinedReader.DEFAULT_MAX_BYTES;
     private Duration fileTimeout = DEFAULT_FILE_TIMEOUT;
+    private Optional<String> coverage = Optional.empty();
+    private int coverageTarget = DEFAULT_COVERAGE_TARGET;
+    private Optional<Integer> criticalCoverageTarget = Optional.empty();
 
     private Builder() {}
 
@@ -202,6 +240,22 @@ public record KeelConfig(
       return this;
     }
 
+    public Builder coverage(Optional<String> v) {
+      coverage = v;
+      return this;
+    }
+
+    /** The standard tier's target; the critical tier's, unless set, is at least 80. */
+    public Builder coverageTarget(int percent) {
+      coverageTarget = percent;
+      return this;
+    }
+
+    public Builder criticalCoverageTarget(int percent) {
+      criticalCoverageTarget = Optional.of(percent);
+      return this;
+    }
+
     public KeelConfig build() {
       return new KeelConfig(
           select,
@@ -217,7 +271,11 @@ public record KeelConfig(
           cycles,
           configModules,
           maxFileSize,
-          fileTimeout);
+          fileTimeout,
+          coverage,
+          coverageTarget,
+          criticalCoverageTarget.orElse(
+              Math.max(coverageTarget, DEFAULT_CRITICAL_COVERAGE_TARGET)));
     }
   }
 }

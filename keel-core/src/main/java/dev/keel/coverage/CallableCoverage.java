@@ -21,6 +21,7 @@ import java.util.TreeSet;
  * @param executed those that ran
  * @param unexecutedRaises lines of its {@code raise} statements that never ran
  * @param unexecutedHandlers lines of its {@code except} clauses whose body never ran
+ * @param complexity its cyclomatic complexity ({@link CallableMetrics#complexity})
  */
 public record CallableCoverage(
     String name,
@@ -29,7 +30,8 @@ public record CallableCoverage(
     SortedSet<Integer> statements,
     SortedSet<Integer> executed,
     SortedSet<Integer> unexecutedRaises,
-    SortedSet<Integer> unexecutedHandlers) {
+    SortedSet<Integer> unexecutedHandlers,
+    int complexity) {
 
   public CallableCoverage {
     statements = FileCoverage.frozen(statements);
@@ -52,32 +54,65 @@ public record CallableCoverage(
 
   /**
    * The coverage of every callable of a parsed module, in source order. Statements are the data's
-   * where it has them (JSON, Cobertura), else Keel's ({@link StatementLines}).
+   * where it has them (JSON, Cobertura), else Keel's ({@link StatementLines}); a callable that
+   * coverage.py 7.6+ describes as a function region ({@code functions} of its JSON) has the lines
+   * of that region.
    */
   public static List<CallableCoverage> of(ParseResult parse, FileCoverage data) {
     StatementLines model = StatementLines.of(parse);
     SortedSet<Integer> statements = new TreeSet<>(data.statements().orElse(model.statements()));
     statements.removeAll(data.excluded());
     statements.removeAll(model.docstrings());
+    SortedSet<Integer> executed = model.firstLines(data.executed());
     List<CallableMetrics> callables = Callables.measureAll(parse);
     List<CallableCoverage> out = new ArrayList<>();
+    java.util.Map<String, Integer> sameName = new java.util.HashMap<>();
     for (CallableMetrics c : callables) {
-      SortedSet<Integer> own = own(c, callables, statements);
-      SortedSet<Integer> ran = new TreeSet<>(own);
-      ran.retainAll(data.executed());
+      sameName.merge(regionName(c.name()), 1, Integer::sum);
+    }
+    for (CallableMetrics c : callables) {
+      // Two defs of one name (a property's getter and setter) share one region: each keeps its own.
+      FileCoverage.Region region =
+          sameName.get(regionName(c.name())) == 1
+              ? data.functions().get(regionName(c.name()))
+              : null;
+      SortedSet<Integer> own;
+      SortedSet<Integer> ran;
+      if (region != null) {
+        own = new TreeSet<>(region.executed());
+        own.addAll(region.missing());
+        own.removeAll(data.excluded());
+        own.removeAll(model.docstrings());
+        ran = new TreeSet<>(region.executed());
+        ran.retainAll(own);
+      } else {
+        own = own(c, callables, statements);
+        ran = new TreeSet<>(own);
+        ran.retainAll(executed);
+      }
       SortedSet<Integer> raises = own(c, callables, model.raises());
-      raises.removeAll(data.executed());
+      raises.removeAll(executed);
       SortedSet<Integer> handlers = new TreeSet<>();
       for (StatementLines.Handler h : model.handlers()) {
         if (owner(h.line(), callables) == c
             && !h.body().isEmpty()
-            && h.body().stream().noneMatch(data.executed()::contains)) {
+            && h.body().stream().noneMatch(executed::contains)) {
           handlers.add(h.line());
         }
       }
-      out.add(new CallableCoverage(c.name(), c.line(), c.endLine(), own, ran, raises, handlers));
+      out.add(
+          new CallableCoverage(
+              c.name(), c.line(), c.endLine(), own, ran, raises, handlers, c.complexity()));
     }
     return out;
+  }
+
+  /**
+   * The name coverage.py gives a function's region: its qualified name without {@code <locals>}
+   * ({@code outer.inner}).
+   */
+  static String regionName(String qualname) {
+    return qualname.replace(".<locals>.", ".");
   }
 
   /** Lines of {@code lines} in the body of {@code c}, not in the body of one nested in it. */

@@ -6,6 +6,8 @@ import dev.keel.python.ast.Expr;
 import dev.keel.python.ast.MatchCase;
 import dev.keel.python.ast.Stmt;
 import dev.keel.python.source.LineIndex;
+import dev.keel.python.token.Token;
+import dev.keel.python.token.Tokenizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedSet;
@@ -37,10 +39,56 @@ public final class StatementLines {
   private final List<Handler> handlers = new ArrayList<>();
   private final LineIndex lines;
   private final String[] text;
+  private final String source;
+  private int[] logicalFirst;
 
   private StatementLines(ParseResult parse) {
     this.lines = parse.lines();
+    this.source = parse.text();
     this.text = parse.text().split("\r\n|\r|\n", -1);
+  }
+
+  /**
+   * The lines coverage.py reports for lines that ran: each line of a logical line that spans
+   * several (brackets, a backslash, a string over lines) is its first line, as coverage.py's
+   * analysis translates what the tracer recorded. The SQLite file holds the tracer's lines as they
+   * were: CPython 3.11 reports a line event for {@code x == 0} on the second line of {@code if (\n
+   * x == 0\n):}, which coverage.py counts for the {@code if}.
+   */
+  public SortedSet<Integer> firstLines(SortedSet<Integer> ran) {
+    if (logicalFirst == null) {
+      logicalFirst = logicalFirst();
+    }
+    SortedSet<Integer> out = new TreeSet<>();
+    for (int l : ran) {
+      out.add(l >= 1 && l < logicalFirst.length && logicalFirst[l] > 0 ? logicalFirst[l] : l);
+    }
+    return out;
+  }
+
+  private int[] logicalFirst() {
+    int[] first = new int[text.length + 2];
+    int start = -1;
+    for (Token t : Tokenizer.tokenize(source).tokens()) {
+      switch (t.kind()) {
+        case INDENT, DEDENT, ENDMARKER -> {}
+        case NEWLINE -> {
+          int end = line(Math.max(t.start(), t.end() - 1));
+          if (start > 0) {
+            for (int l = start; l <= end && l < first.length; l++) {
+              first[l] = start;
+            }
+          }
+          start = -1;
+        }
+        default -> {
+          if (start < 0) {
+            start = line(t.start());
+          }
+        }
+      }
+    }
+    return first;
   }
 
   public static StatementLines of(ParseResult parse) {

@@ -376,7 +376,9 @@ public final class DebtHtml {
         .append(
             "<th data-type=\"num\">changes</th><th data-type=\"num\">people</th><th data-type=\"num\">complexity</th>")
         .append(
-            "<th data-type=\"num\">debt</th><th data-type=\"num\">score</th></tr></thead><tbody>");
+            "<th data-type=\"num\">debt</th><th data-type=\"num\">score</th>"
+                + (r.measured() ? "<th data-type=\"num\">tested</th>" : "")
+                + "</tr></thead><tbody>");
     for (DebtReport.Hotspot h : r.hotspots()) {
       b.append("<tr><td>")
           .append(esc(h.path()))
@@ -394,7 +396,15 @@ public final class DebtHtml {
           .append(esc(DebtModel.words(h.debtMinutes())))
           .append("</td><td>")
           .append(h.score())
-          .append("</td></tr>");
+          .append("</td>");
+      if (r.measured()) {
+        b.append("<td data-value=\"")
+            .append(h.coverage().isPresent() ? Math.round(h.coverage().getAsDouble()) : -1)
+            .append("\">")
+            .append(esc(DebtMarkdown.tested(h)))
+            .append("</td>");
+      }
+      b.append("</tr>");
     }
     b.append("</tbody></table></section>\n");
   }

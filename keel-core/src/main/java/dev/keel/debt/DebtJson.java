@@ -11,7 +11,9 @@ import java.io.UncheckedIOException;
 /**
  * The report's JSON contract (README, "keel report"): {@code debt}, {@code reliability}, {@code
  * security}, {@code hotspots} (best first), {@code fix_first}, {@code trend} (oldest first) and,
- * with {@code --since}, {@code since}. Field names are stable; new fields may be added.
+ * with {@code --since}, {@code since}. With coverage.py's data each hotspot has {@code coverage}:
+ * the percentage of its statements the tests ran, or null where the data does not describe it as it
+ * is now. Field names are stable; new fields may be added.
  */
 public final class DebtJson {
   private DebtJson() {}
@@ -59,6 +61,13 @@ public final class DebtJson {
         g.writeNumberField("complexity", h.complexity());
         g.writeNumberField("debt_minutes", h.debtMinutes());
         g.writeNumberField("score", h.score());
+        if (r.measured()) {
+          if (h.coverage().isPresent()) {
+            g.writeNumberField("coverage", Math.round(h.coverage().getAsDouble() * 10) / 10.0);
+          } else {
+            g.writeNullField("coverage");
+          }
+        }
         g.writeEndObject();
       }
       g.writeEndArray();

@@ -108,8 +108,10 @@ public final class DebtMarkdown {
     if (!r.hotspots().isEmpty()) {
       b.append("### Hotspots (last ")
           .append(r.windowMonths())
-          .append(" months)\n\n| where | changes | complexity | debt | score |\n")
-          .append("| --- | ---: | ---: | ---: | ---: |\n");
+          .append(" months)\n\n| where | changes | complexity | debt | score |")
+          .append(r.measured() ? " tested |\n" : "\n")
+          .append("| --- | ---: | ---: | ---: | ---: |")
+          .append(r.measured() ? " ---: |\n" : "\n");
       r.hotspots().stream()
           .limit(10)
           .forEach(
@@ -125,7 +127,8 @@ public final class DebtMarkdown {
                       .append(DebtModel.words(h.debtMinutes()))
                       .append(" | ")
                       .append(h.score())
-                      .append(" |\n"));
+                      .append(" |")
+                      .append(r.measured() ? " " + tested(h) + " |\n" : "\n"));
       b.append("\n");
     }
     if (r.trend().size() > 1) {
@@ -166,5 +169,10 @@ public final class DebtMarkdown {
         .replace("<", "&lt;")
         .replace(">", "&gt;")
         .replaceAll("[\\r\\n]+", " ");
+  }
+
+  /** "67%", or "-" where coverage.py's data does not describe the hotspot as it is now. */
+  static String tested(DebtReport.Hotspot h) {
+    return h.coverage().isPresent() ? Math.round(h.coverage().getAsDouble()) + "%" : "-";
   }
 }

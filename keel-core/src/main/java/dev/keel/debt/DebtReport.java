@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.TreeMap;
 
 /**
@@ -42,7 +43,8 @@ public record DebtReport(
     boolean history,
     Optional<Since> since,
     List<RuleDescriptor> rules,
-    List<JudgedFinding> all) {
+    List<JudgedFinding> all,
+    boolean measured) {
 
   /** Debt of one family, with its risk in product terms. */
   public record Family(
@@ -60,6 +62,8 @@ public record DebtReport(
    * @param changes commits that touched it within the window
    * @param complexity its cyclomatic complexity (a file: the sum over its functions)
    * @param score {@code changes × complexity}
+   * @param coverage the percentage of its statements the tests ran, when coverage.py's data
+   *     describes it as it is now
    */
   public record Hotspot(
       String path,
@@ -68,7 +72,8 @@ public record DebtReport(
       int authors,
       int complexity,
       long debtMinutes,
-      long score) {}
+      long score,
+      OptionalDouble coverage) {}
 
   /** A finding to pay first, and why. */
   public record FixFirst(JudgedFinding finding, String symbol, long score, String why) {}
@@ -115,7 +120,46 @@ public record DebtReport(
       List<Point> trend,
       int windowMonths,
       boolean history,
-      Optional<Since> since) {}
+      Optional<Since> since,
+      Map<String, Double> coverage) {
+    /** The report's input without coverage data. */
+    public Input(
+        String project,
+        String version,
+        Optional<String> commit,
+        Optional<Instant> date,
+        List<JudgedFinding> findings,
+        List<String> symbols,
+        List<RuleDescriptor> rules,
+        long linesOfCode,
+        double costPerLine,
+        List<Activity> files,
+        List<Activity> functions,
+        List<Callable> callables,
+        List<Point> trend,
+        int windowMonths,
+        boolean history,
+        Optional<Since> since) {
+      this(
+          project,
+          version,
+          commit,
+          date,
+          findings,
+          symbols,
+          rules,
+          linesOfCode,
+          costPerLine,
+          files,
+          functions,
+          callables,
+          trend,
+          windowMonths,
+          history,
+          since,
+          Map.of());
+    }
+  }
 
   private static final int TOP_HOTSPOTS = 50;
   private static final int FIX_FIRST = 10;
@@ -176,7 +220,8 @@ public record DebtReport(
               a.authors(),
               cx,
               fileDebt.getOrDefault(a.path(), 0L),
-              (long) a.changes() * cx);
+              (long) a.changes() * cx,
+              covered(in, a.path()));
       hotspots.add(h);
       fileSpots.put(a.path(), h);
     }
@@ -194,7 +239,8 @@ public record DebtReport(
               a.authors(),
               cx,
               fnDebt.getOrDefault(key, 0L),
-              (long) a.changes() * cx);
+              (long) a.changes() * cx,
+              covered(in, key));
       hotspots.add(h);
       fnSpots.put(key, h);
     }
@@ -252,7 +298,13 @@ public record DebtReport(
         in.history(),
         in.since(),
         List.copyOf(in.rules()),
-        List.copyOf(open));
+        List.copyOf(open),
+        !in.coverage().isEmpty());
+  }
+
+  private static OptionalDouble covered(Input in, String key) {
+    Double d = in.coverage().get(key);
+    return d == null ? OptionalDouble.empty() : OptionalDouble.of(d);
   }
 
   private static String why(Finding f, String sym, Hotspot fn, Hotspot file, int months) {

@@ -1,17 +1,14 @@
 package dev.keel.judge;
 
 import dev.keel.config.Tier;
-import dev.keel.project.IgnoreRules;
-import java.util.EnumMap;
+import dev.keel.project.TierPaths;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * The tier of each path, from {@code [tool.keel.tiers]}, and what a tier still reports. A path
- * belongs to the first tier, in the order {@link Tier#PROTOTYPE} then {@link Tier#CRITICAL}, whose
- * patterns (gitignore syntax) match it or one of its parent folders; every other path is {@link
- * Tier#STANDARD}.
+ * The tier of each path, from {@code [tool.keel.tiers]} ({@link TierPaths}), and what a tier still
+ * reports.
  */
 final class Tiers {
   /**
@@ -22,31 +19,20 @@ final class Tiers {
    */
   static final Set<String> PROTOTYPE_FAMILIES = Set.of("SEC", "SYN", "NBK001", "NBK006");
 
-  /** The tiers in the order a path is matched against them. */
-  private static final List<Tier> MATCH_ORDER = List.of(Tier.PROTOTYPE, Tier.CRITICAL);
+  private final TierPaths paths;
 
-  private final Map<Tier, IgnoreRules> patterns;
-
-  private Tiers(Map<Tier, IgnoreRules> patterns) {
-    this.patterns = patterns;
+  private Tiers(TierPaths paths) {
+    this.paths = paths;
   }
 
   /** The tiers configured as {@code [tool.keel.tiers]}: each tier's path patterns. */
   static Tiers of(Map<Tier, List<String>> configured) {
-    Map<Tier, IgnoreRules> patterns = new EnumMap<>(Tier.class);
-    configured.forEach((t, p) -> patterns.put(t, IgnoreRules.parse("", p)));
-    return new Tiers(patterns);
+    return new Tiers(TierPaths.of(configured));
   }
 
-  /** The tier of a path relative to the project root. */
+  /** The tier of a path relative to the project root ({@link TierPaths#of}). */
   Tier of(String path) {
-    for (Tier t : MATCH_ORDER) {
-      IgnoreRules r = patterns.get(t);
-      if (r != null && matchesPathOrParent(r, path)) {
-        return t;
-      }
-    }
-    return Tier.STANDARD;
+    return paths.of(path);
   }
 
   /**
@@ -55,17 +41,5 @@ final class Tiers {
    */
   static boolean reports(Tier tier, String code) {
     return tier != Tier.PROTOTYPE || PROTOTYPE_FAMILIES.stream().anyMatch(code::startsWith);
-  }
-
-  private static boolean matchesPathOrParent(IgnoreRules rules, String path) {
-    if (Boolean.TRUE.equals(rules.verdict(path, false))) {
-      return true;
-    }
-    for (int i = path.indexOf('/'); i >= 0; i = path.indexOf('/', i + 1)) {
-      if (Boolean.TRUE.equals(rules.verdict(path.substring(0, i), true))) {
-        return true;
-      }
-    }
-    return false;
   }
 }

@@ -43,7 +43,11 @@ public record ProjectMetrics(
       List<Path> paths, Optional<Path> configFile, Optional<Long> maxFileSize) {
     UnaryOperator<KeelConfig> override =
         c -> maxFileSize.isPresent() ? c.toBuilder().maxFileSize(maxFileSize.get()).build() : c;
-    Project project = ProjectDiscovery.discover(paths, configFile, override);
+    return of(ProjectDiscovery.discover(paths, configFile, override));
+  }
+
+  /** Measures a discovered project's Python files in scope. */
+  public static ProjectMetrics of(Project project) {
     List<ProjectFile> files =
         project.pythonFiles().stream().filter(f -> project.inScope(f.path())).toList();
     ConfinedReader reader = project.reader();

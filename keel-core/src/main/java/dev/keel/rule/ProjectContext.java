@@ -4,6 +4,7 @@ import dev.keel.ConfinedReader;
 import dev.keel.config.ConfigException;
 import dev.keel.config.ConfigLoader;
 import dev.keel.config.KeelConfig;
+import dev.keel.coverage.ProjectCoverage;
 import dev.keel.project.Project;
 import dev.keel.project.ProjectFile;
 import dev.keel.semantic.ModuleGraph;
@@ -32,6 +33,9 @@ public final class ProjectContext {
   private final Supplier<List<ModuleSummary>> notebookSummaries;
   private volatile List<ModuleSummary> notebooks;
   private volatile ModuleGraph graph;
+  private Optional<ProjectCoverage> coverage = Optional.empty();
+  private Supplier<Map<String, Integer>> churn = Map::of;
+  private volatile Map<String, Integer> changes;
 
   public ProjectContext(Project project, LocalDate today) {
     this(project, today, List::of);
@@ -58,6 +62,40 @@ public final class ProjectContext {
     this.summaries = summaries;
     this.notebookSummaries = notebooks;
     this.reader = project.reader();
+  }
+
+  /** This context with coverage.py's data on the project ({@link #coverage()}). */
+  public ProjectContext withCoverage(Optional<ProjectCoverage> data) {
+    this.coverage = data;
+    return this;
+  }
+
+  /** This context with the git history's function churn ({@link #functionChanges()}). */
+  public ProjectContext withChurn(Supplier<Map<String, Integer>> functionChanges) {
+    this.churn = functionChanges;
+    return this;
+  }
+
+  /**
+   * How many commits of the last year of git history changed each function, keyed by its path,
+   * {@code '\0'} and its qualified name without {@code <locals>} ({@code Cart.add}, {@code
+   * outer.inner}); read from git on first use, empty without history.
+   */
+  public Map<String, Integer> functionChanges() {
+    Map<String, Integer> c = changes;
+    if (c == null) {
+      c = Map.copyOf(churn.get());
+      changes = c;
+    }
+    return c;
+  }
+
+  /**
+   * coverage.py's data on the project, when a data file was found and a selected rule reads it
+   * ({@link ReadsCoverage}).
+   */
+  public Optional<ProjectCoverage> coverage() {
+    return coverage;
   }
 
   /**

@@ -56,14 +56,17 @@ class ProjectFixturesTest {
         .map(p -> DynamicTest.dynamicTest(ROOT.relativize(p).toString(), () -> check(p)));
   }
 
-  private void check(Path fixture) throws IOException {
+  private void check(Path fixture) throws Exception {
     String family = fixture.getParent().getFileName().toString().toUpperCase(Locale.ROOT);
     List<String> expected = new ArrayList<>();
     List<String> select = List.of(family);
+    List<String> history = List.of();
     for (String line :
         Files.readAllLines(fixture.resolve("expected-findings.txt"), StandardCharsets.UTF_8)) {
       String l = line.strip();
-      if (l.startsWith("# select:")) {
+      if (l.startsWith("# history:")) {
+        history = List.of(l.substring("# history:".length()).strip().split("\\s+"));
+      } else if (l.startsWith("# select:")) {
         select = List.of(l.substring("# select:".length()).strip().split("\\s*,\\s*"));
       } else if (!l.isEmpty() && !l.startsWith("#")) {
         expected.add(l);
@@ -71,7 +74,11 @@ class ProjectFixturesTest {
     }
     Path root = tmp.resolve(fixture.getParent().getFileName() + "-" + fixture.getFileName());
     copy(fixture, root);
-    Files.createDirectories(root.resolve(".git"));
+    if (history.isEmpty()) {
+      Files.createDirectories(root.resolve(".git"));
+    } else {
+      history(root, history.get(0), Integer.parseInt(history.get(1)));
+    }
     AuditRequest request =
         AuditRequest.builder(List.of(root))
             .select(select)
@@ -97,6 +104,55 @@ class ProjectFixturesTest {
     List<String> problems = Expectations.compareKeys(fixture, expected, actual, messages);
     if (!problems.isEmpty()) {
       fail(fixture + "/expected-findings.txt:\n  " + String.join("\n  ", problems));
+    }
+  }
+
+  /**
+   * {@code # history: PATH N}: a git repository of the fixture, then N commits that each rewrite
+   * every line of PATH (a trailing comment that comes and goes), the last one restoring it; every
+   * file keeps the modification time it had when copied, so coverage data stays as fresh as it was.
+   */
+  private static void history(Path root, String path, int commits) throws Exception {
+    Map<Path, java.nio.file.attribute.FileTime> times = new TreeMap<>();
+    try (Stream<Path> s = Files.walk(root)) {
+      for (Path p : s.filter(Files::isRegularFile).toList()) {
+        times.put(p, Files.getLastModifiedTime(p));
+      }
+    }
+    Path file = root.resolve(path);
+    String original = Files.readString(file);
+    org.eclipse.jgit.lib.PersonIdent who =
+        new org.eclipse.jgit.lib.PersonIdent(
+            "Fixture",
+            "fixture@example.com",
+            java.time.Instant.parse("2026-05-01T10:00:00Z"),
+            java.time.ZoneOffset.UTC);
+    try (org.eclipse.jgit.api.Git git =
+        org.eclipse.jgit.api.Git.init().setDirectory(root.toFile()).call()) {
+      git.add().addFilepattern(".").call();
+      git.commit().setMessage("fixture").setAuthor(who).setCommitter(who).setSign(false).call();
+      for (int i = 1; i <= commits; i++) {
+        String text = original;
+        if (i < commits) {
+          int n = i;
+          text =
+              original
+                  .lines()
+                  .map(l -> l.isBlank() ? l : l + "  # revision " + n)
+                  .collect(java.util.stream.Collectors.joining("\n", "", "\n"));
+        }
+        Files.writeString(file, text);
+        git.add().addFilepattern(path).call();
+        git.commit()
+            .setMessage("change " + i)
+            .setAuthor(who)
+            .setCommitter(who)
+            .setSign(false)
+            .call();
+      }
+    }
+    for (Map.Entry<Path, java.nio.file.attribute.FileTime> e : times.entrySet()) {
+      Files.setLastModifiedTime(e.getKey(), e.getValue());
     }
   }
 

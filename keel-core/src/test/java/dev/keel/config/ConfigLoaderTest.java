@@ -88,7 +88,7 @@ class ConfigLoaderTest {
     assertTrue(m.startsWith("unknown key 'selekt' in [tool.keel] of "), m);
     assertTrue(
         m.endsWith(
-            "(valid keys: baseline, config-modules, cycles, exclude, fail-on, file-timeout, ignore, layers, max-file-size, per-file-ignores, select, source,"
+            "(valid keys: baseline, config-modules, coverage, coverage-target, cycles, exclude, fail-on, file-timeout, ignore, layers, max-file-size, per-file-ignores, select, source,"
                 + " thresholds, tiers)"),
         m);
   }
@@ -163,5 +163,63 @@ class ConfigLoaderTest {
   @Test
   void withoutConfigModulesTheConventionsApply() throws IOException {
     assertEquals(List.of(), load("keel.toml", "select = [\"CFG\"]\n").configModules());
+  }
+
+  @Test
+  void coverageNamesTheDataFileAndCoverageTargetIsAPercentage() throws IOException {
+    KeelConfig c =
+        load(
+            "pyproject.toml",
+            "[tool.keel]\ncoverage = \"reports/coverage.xml\"\ncoverage-target = 75\n");
+    assertEquals(java.util.Optional.of("reports/coverage.xml"), c.coverage());
+    assertEquals(75, c.coverageTarget());
+    KeelConfig defaults = load("keel.toml", "select = [\"TST\"]\n");
+    assertEquals(java.util.Optional.empty(), defaults.coverage());
+    assertEquals(KeelConfig.DEFAULT_COVERAGE_TARGET, defaults.coverageTarget());
+    assertEquals(0, load("keel.toml", "coverage-target = 0\n").coverageTarget());
+  }
+
+  @Test
+  void aCoverageSettingOfTheWrongKindNamesTheKey() {
+    assertTrue(
+        error("keel.toml", "coverage-target = 101\n").startsWith("coverage-target of ")
+            && error("keel.toml", "coverage-target = 101\n")
+                .endsWith("must be a whole percentage from 0 to 100 (such as 60), not 101"),
+        error("keel.toml", "coverage-target = 101\n"));
+    assertTrue(
+        error("pyproject.toml", "[tool.keel]\ncoverage-target = \"high\"\n")
+                .contains("[tool.keel].coverage-target of ")
+            && error("pyproject.toml", "[tool.keel]\ncoverage-target = \"high\"\n")
+                .endsWith(
+                    "must be a percentage from 0 to 100 (such as 60), or a table of them by tier"
+                        + " ({ standard = 60, critical = 90 }), not a string"));
+    assertTrue(
+        error("keel.toml", "coverage-target = 62.5\n").endsWith("not 62.5"),
+        error("keel.toml", "coverage-target = 62.5\n"));
+    assertTrue(
+        error("keel.toml", "coverage = [\"a.json\"]\n").endsWith("must be a string, not an array"));
+    assertTrue(error("keel.toml", "coverage = \"\"\n").contains("coverage of "));
+  }
+
+  @Test
+  void coverageTargetPerTier() throws IOException {
+    KeelConfig plain = load("keel.toml", "coverage-target = 60\n");
+    assertEquals(60, plain.coverageTarget(Tier.STANDARD));
+    assertEquals(80, plain.coverageTarget(Tier.CRITICAL), "critical: at least 80 unless set");
+    assertEquals(0, plain.coverageTarget(Tier.PROTOTYPE));
+    assertEquals(90, load("keel.toml", "coverage-target = 90\n").coverageTarget(Tier.CRITICAL));
+    KeelConfig table = load("keel.toml", "coverage-target = { standard = 40, critical = 95 }\n");
+    assertEquals(40, table.coverageTarget(Tier.STANDARD));
+    assertEquals(95, table.coverageTarget(Tier.CRITICAL));
+    KeelConfig critical = load("keel.toml", "[coverage-target]\ncritical = 70\n");
+    assertEquals(KeelConfig.DEFAULT_COVERAGE_TARGET, critical.coverageTarget(Tier.STANDARD));
+    assertEquals(70, critical.coverageTarget(Tier.CRITICAL));
+    String m = error("keel.toml", "coverage-target = { prototype = 10 }\n");
+    assertTrue(
+        m.startsWith("unknown tier 'prototype' in coverage-target of ")
+            && m.endsWith("(valid: critical, standard; prototype files have no target)"),
+        m);
+    String bad = error("keel.toml", "coverage-target = { critical = 120 }\n");
+    assertTrue(bad.startsWith("coverage-target.critical of "), bad);
   }
 }

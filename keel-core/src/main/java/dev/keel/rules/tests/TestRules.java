@@ -13,6 +13,10 @@ public final class TestRules {
         new TestAssertsOnlyOnMocks(),
         new UntestedModule(),
         new UntestedErrorPath(),
-        new MockAssertionAlwaysPasses());
+        new MockAssertionAlwaysPasses(),
+        new CallableBelowCoverageTarget(),
+        new UnexecutedErrorPath(),
+        new UncoveredHotspot(),
+        new StaleCoverageData());
   }
 }
