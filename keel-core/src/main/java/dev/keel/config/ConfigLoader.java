@@ -45,6 +45,8 @@ public final class ConfigLoader {
               "config-modules",
               "max-file-size",
               "file-timeout",
+              // keel tests verify and TST010: does a test missing from keel-tests.lock fail?
+              "tests-lock-new",
               // read by PathIgnores, with the other tools' per-file settings
               "per-file-ignores"));
   static final Set<String> LAYER_KEYS =
@@ -243,6 +245,13 @@ public final class ConfigLoader {
     }
     if (t.contains("file-timeout")) {
       config.fileTimeout(fileTimeout(t.get("file-timeout"), where, origin));
+    }
+    if (t.contains("tests-lock-new")) {
+      String v = string(t, "tests-lock-new", where, origin);
+      if (!v.equals("fail") && !v.equals("report")) {
+        throw notOneOf(q(where) + "tests-lock-new of " + origin, Stream.of("report", "fail"), v);
+      }
+      config.newTestsFail(v.equals("fail"));
     }
     return config.build();
   }

@@ -24,6 +24,8 @@ import java.util.Optional;
  *     empty means the conventional names ({@code config.py}, {@code settings.py}, {@code conf/}…)
  * @param maxFileSize files larger than this many bytes are skipped with a finding
  * @param fileTimeout how long the analysis of one file may run before it is abandoned (SYN004)
+ * @param newTestsFail whether a test that is not in {@code keel-tests.lock} fails TST010 and {@code
+ *     keel tests verify} ({@code tests-lock-new = "fail"}), rather than being reported as new
  */
 public record KeelConfig(
     List<String> select,
@@ -39,7 +41,8 @@ public record KeelConfig(
     CycleMode cycles,
     List<String> configModules,
     long maxFileSize,
-    Duration fileTimeout) {
+    Duration fileTimeout,
+    boolean newTestsFail) {
 
   /** The baseline file when none is configured. */
   public static final String DEFAULT_BASELINE = ".keel-baseline.json";
@@ -110,6 +113,7 @@ public record KeelConfig(
     b.configModules = configModules;
     b.maxFileSize = maxFileSize;
     b.fileTimeout = fileTimeout;
+    b.newTestsFail = newTestsFail;
     return b;
   }
 
@@ -129,6 +133,7 @@ public record KeelConfig(
     private List<String> configModules = List.of();
     private long maxFileSize = ConfinedReader.DEFAULT_MAX_BYTES;
     private Duration fileTimeout = DEFAULT_FILE_TIMEOUT;
+    private boolean newTestsFail;
 
     private Builder() {}
 
@@ -202,6 +207,11 @@ public record KeelConfig(
       return this;
     }
 
+    public Builder newTestsFail(boolean v) {
+      newTestsFail = v;
+      return this;
+    }
+
     public KeelConfig build() {
       return new KeelConfig(
           select,
@@ -217,7 +227,8 @@ public record KeelConfig(
           cycles,
           configModules,
           maxFileSize,
-          fileTimeout);
+          fileTimeout,
+          newTestsFail);
     }
   }
 }

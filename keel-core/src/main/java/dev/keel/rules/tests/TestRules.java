@@ -13,6 +13,7 @@ public final class TestRules {
         new TestAssertsOnlyOnMocks(),
         new UntestedModule(),
         new UntestedErrorPath(),
-        new MockAssertionAlwaysPasses());
+        new MockAssertionAlwaysPasses(),
+        new LockedTestChanged());
   }
 }
