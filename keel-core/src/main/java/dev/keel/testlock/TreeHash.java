@@ -31,6 +31,19 @@ import java.util.Set;
  */
 final class TreeHash {
   /** The components of each record class except its {@link TextRange}, with their getters. */
+  /**
+   * A record kind in the encoding: the {@link String#hashCode} of its simple name, which the Java
+   * specification fixes, so the same tree hashes alike on every machine and Java version (four
+   * bytes per node instead of its name: the hash is most of the lock's time).
+   */
+  private static final ClassValue<Integer> KIND =
+      new ClassValue<>() {
+        @Override
+        protected Integer computeValue(Class<?> type) {
+          return type.getSimpleName().hashCode();
+        }
+      };
+
   private static final ClassValue<Component[]> COMPONENTS =
       new ClassValue<>() {
         @Override
@@ -135,7 +148,7 @@ final class TreeHash {
   private void record(Object r) {
     Class<?> type = r.getClass();
     tag('(');
-    string(type.getSimpleName());
+    integer(KIND.get(type));
     boolean hasDocstring =
         r instanceof Stmt.FunctionDef
             || r instanceof Stmt.AsyncFunctionDef
@@ -204,14 +217,23 @@ final class TreeHash {
     }
   }
 
+  /**
+   * A string as its length in chars, then each char: one byte below 0x80, else 0xFF and its two
+   * bytes (0xFF is never a first byte of the one-byte form, so no two strings encode alike).
+   */
   private void string(String s) {
     tag('s');
     integer(s.length());
     for (int i = 0; i < s.length(); i++) {
       char ch = s.charAt(i);
-      room(2);
-      buffer[at++] = (byte) (ch >>> 8);
-      buffer[at++] = (byte) ch;
+      room(3);
+      if (ch < 0x80) {
+        buffer[at++] = (byte) ch;
+      } else {
+        buffer[at++] = (byte) 0xFF;
+        buffer[at++] = (byte) (ch >>> 8);
+        buffer[at++] = (byte) ch;
+      }
     }
   }
 

@@ -443,4 +443,25 @@ class TestLockTest {
     assertEquals(
         LockFile.text(new TestLock("0.1.0-SNAPSHOT", lock.files(), lock.settings())), committed);
   }
+
+  /** The hash tells node kinds apart by their names' hash codes: no two may share one. */
+  @Test
+  void everyNodeKindHasItsOwnCodeInTheHash() {
+    java.util.Map<Integer, String> seen = new java.util.HashMap<>();
+    java.util.ArrayDeque<Class<?>> todo = new java.util.ArrayDeque<>();
+    todo.add(dev.keel.python.ast.Node.class);
+    todo.add(dev.keel.python.ast.ConstantValue.class);
+    int records = 0;
+    while (!todo.isEmpty()) {
+      Class<?> c = todo.pop();
+      if (c.isSealed()) {
+        todo.addAll(java.util.List.of(c.getPermittedSubclasses()));
+      } else if (c.isRecord()) {
+        records++;
+        String other = seen.put(c.getSimpleName().hashCode(), c.getSimpleName());
+        assertTrue(other == null || other.equals(c.getSimpleName()), other + " and " + c);
+      }
+    }
+    assertTrue(records > 80, "only " + records + " node kinds found");
+  }
 }
