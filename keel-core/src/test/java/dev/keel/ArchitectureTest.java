@@ -51,6 +51,8 @@ class ArchitectureTest {
         .definedBy("dev.keel.metrics..")
         .layer("coverage")
         .definedBy("dev.keel.coverage..")
+        .layer("test lock")
+        .definedBy("dev.keel.testlock..")
         .layer("rule framework")
         .definedBy("dev.keel.rule..")
         .layer("rule families")
@@ -87,6 +89,9 @@ class ArchitectureTest {
         .mayOnlyAccessLayers("shared", "config", "discovery", "syntax")
         .whereLayer("coverage")
         .mayOnlyAccessLayers("shared", "config", "discovery", "syntax", "metrics")
+        .whereLayer("test lock")
+        .mayOnlyAccessLayers(
+            "shared", "finding", "config", "discovery", "history", "syntax", "semantic")
         .whereLayer("rule framework")
         .mayOnlyAccessLayers(
             "shared",
@@ -109,6 +114,7 @@ class ArchitectureTest {
             "semantic",
             "metrics",
             "coverage",
+            "test lock",
             "rule framework")
         .whereLayer("rule families")
         .mayOnlyBeAccessedByLayers("audit")

@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
       AstCommand.class,
       MetricsCommand.class,
       BaselineCommand.class,
+      TestsCommand.class,
       RulesCommand.class,
       ExplainCommand.class,
       InitCommand.class,

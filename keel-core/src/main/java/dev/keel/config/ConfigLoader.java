@@ -47,6 +47,8 @@ public final class ConfigLoader {
               "file-timeout",
               "coverage",
               "coverage-target",
+              // keel tests verify and TST010: does a test missing from keel-tests.lock fail?
+              "tests-lock-new",
               // read by PathIgnores, with the other tools' per-file settings
               "per-file-ignores"));
   static final Set<String> LAYER_KEYS =
@@ -280,6 +282,13 @@ public final class ConfigLoader {
       } else {
         config.coverageTarget(percent(v, q(where) + "coverage-target of " + origin));
       }
+    }
+    if (t.contains("tests-lock-new")) {
+      String v = string(t, "tests-lock-new", where, origin);
+      if (!v.equals("fail") && !v.equals("report")) {
+        throw notOneOf(q(where) + "tests-lock-new of " + origin, Stream.of("report", "fail"), v);
+      }
+      config.newTestsFail(v.equals("fail"));
     }
     return config.build();
   }

@@ -29,6 +29,8 @@ import java.util.Optional;
  * @param coverageTarget the percentage of its statements a public callable's tests should run
  *     (TST006) in a file of the standard tier
  * @param criticalCoverageTarget the same in a file of the critical tier
+ * @param newTestsFail whether a test that is not in {@code keel-tests.lock} fails TST010 and {@code
+ *     keel tests verify} ({@code tests-lock-new = "fail"}), rather than being reported as new
  */
 public record KeelConfig(
     List<String> select,
@@ -47,7 +49,8 @@ public record KeelConfig(
     Duration fileTimeout,
     Optional<String> coverage,
     int coverageTarget,
-    int criticalCoverageTarget) {
+    int criticalCoverageTarget,
+    boolean newTestsFail) {
 
   /** The baseline file when none is configured. */
   public static final String DEFAULT_BASELINE = ".keel-baseline.json";
@@ -145,6 +148,7 @@ public record KeelConfig(
     b.coverage = coverage;
     b.coverageTarget = coverageTarget;
     b.criticalCoverageTarget = Optional.of(criticalCoverageTarget);
+    b.newTestsFail = newTestsFail;
     return b;
   }
 
@@ -167,6 +171,7 @@ public record KeelConfig(
     private Optional<String> coverage = Optional.empty();
     private int coverageTarget = DEFAULT_COVERAGE_TARGET;
     private Optional<Integer> criticalCoverageTarget = Optional.empty();
+    private boolean newTestsFail;
 
     private Builder() {}
 
@@ -256,6 +261,11 @@ public record KeelConfig(
       return this;
     }
 
+    public Builder newTestsFail(boolean v) {
+      newTestsFail = v;
+      return this;
+    }
+
     public KeelConfig build() {
       return new KeelConfig(
           select,
@@ -274,8 +284,8 @@ public record KeelConfig(
           fileTimeout,
           coverage,
           coverageTarget,
-          criticalCoverageTarget.orElse(
-              Math.max(coverageTarget, DEFAULT_CRITICAL_COVERAGE_TARGET)));
+          criticalCoverageTarget.orElse(Math.max(coverageTarget, DEFAULT_CRITICAL_COVERAGE_TARGET)),
+          newTestsFail);
     }
   }
 }

@@ -197,6 +197,21 @@ public final class TestFunctions {
     }
   }
 
+  /**
+   * One function or method read on its own, as {@link #of} reads those it collects: for a reader
+   * that decides for itself which functions are tests (the test lock counts the assertions of every
+   * {@code test*} method, whatever its class is called).
+   *
+   * @param owner the name of the class that holds it, or {@code ""} at module level
+   */
+  public static Function function(Stmt def, String owner) {
+    return switch (def) {
+      case Stmt.FunctionDef d -> analyse(d, d.name(), owner, d.body(), d.decoratorList());
+      case Stmt.AsyncFunctionDef d -> analyse(d, d.name(), owner, d.body(), d.decoratorList());
+      default -> throw new IllegalArgumentException("not a function: " + def.getClass());
+    };
+  }
+
   /** What a walk over one function body counts and collects. */
   private static final class Scan {
     int asserts;

@@ -83,13 +83,24 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void testsLockNewIsReportOrFail() throws IOException {
+    assertTrue(load("pyproject.toml", "[tool.keel]\ntests-lock-new = \"fail\"\n").newTestsFail());
+    assertEquals(
+        false, load("pyproject.toml", "[tool.keel]\ntests-lock-new = \"report\"\n").newTestsFail());
+    String m = error("pyproject.toml", "[tool.keel]\ntests-lock-new = \"maybe\"\n");
+    assertTrue(
+        m.contains("tests-lock-new of ") && m.endsWith("must be one of report, fail, not 'maybe'"),
+        m);
+  }
+
+  @Test
   void unknownKeyNamesTheKeyAndTheValidOnes() {
     String m = error("pyproject.toml", "[tool.keel]\nselekt = []\n");
     assertTrue(m.startsWith("unknown key 'selekt' in [tool.keel] of "), m);
     assertTrue(
         m.endsWith(
             "(valid keys: baseline, config-modules, coverage, coverage-target, cycles, exclude, fail-on, file-timeout, ignore, layers, max-file-size, per-file-ignores, select, source,"
-                + " thresholds, tiers)"),
+                + " tests-lock-new, thresholds, tiers)"),
         m);
   }
 

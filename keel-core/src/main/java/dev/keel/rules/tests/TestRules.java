@@ -17,6 +17,7 @@ public final class TestRules {
         new CallableBelowCoverageTarget(),
         new UnexecutedErrorPath(),
         new UncoveredHotspot(),
-        new StaleCoverageData());
+        new StaleCoverageData(),
+        new LockedTestChanged());
   }
 }
