@@ -35,7 +35,7 @@ for run in runs:
     for i, r in enumerate(rules):
         rid = r.get("id", "")
         ids[rid] = i
-        family = re.sub(r"[0-9]+$", "", rid)
+        family = re.match(r"[A-Z]*", rid).group(0)
         for field in ("shortDescription", "fullDescription"):
             if not r.get(field, {}).get("text", "").strip():
                 problems.append(f"{rid}: no {field}.text")

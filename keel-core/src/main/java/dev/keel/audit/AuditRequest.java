@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param fileTimeout overrides the configured {@code file-timeout}
  * @param useCache read and write per-file results in the result cache ({@code dev.keel.cache})
  * @param cacheDir the cache's folder, when not {@code .keel_cache} at the project root
+ * @param ruffImports Ruff's JSON outputs whose findings join Keel's ({@code --import-ruff})
+ * @param mypyImports mypy's JSON-lines outputs whose findings join Keel's ({@code --import-mypy})
  */
 public record AuditRequest(
     List<Path> paths,
@@ -32,9 +34,13 @@ public record AuditRequest(
     Optional<Long> maxFileSize,
     Optional<Duration> fileTimeout,
     boolean useCache,
-    Optional<Path> cacheDir) {
+    Optional<Path> cacheDir,
+    List<Path> ruffImports,
+    List<Path> mypyImports) {
 
   public AuditRequest {
+    ruffImports = List.copyOf(ruffImports);
+    mypyImports = List.copyOf(mypyImports);
     paths = List.copyOf(paths);
     select = List.copyOf(select);
     ignore = List.copyOf(ignore);
@@ -58,6 +64,8 @@ public record AuditRequest(
     private final List<Path> paths;
     private Optional<Path> configFile = Optional.empty();
     private List<String> select = List.of();
+    private List<Path> ruffImports = List.of();
+    private List<Path> mypyImports = List.of();
     private List<String> ignore = List.of();
     private Optional<Severity> failOn = Optional.empty();
     private Optional<Path> baseline = Optional.empty();
@@ -136,6 +144,13 @@ public record AuditRequest(
      * empty, {@code .keel_cache} at the project root. Off unless asked for: the command line asks
      * (unless {@code --no-cache}).
      */
+    /** Findings of Ruff ({@code ruff check --output-format json}) and mypy ({@code -O json}). */
+    public Builder imports(List<Path> ruff, List<Path> mypy) {
+      ruffImports = List.copyOf(ruff);
+      mypyImports = List.copyOf(mypy);
+      return this;
+    }
+
     public Builder cache(Optional<Path> folder) {
       useCache = true;
       cacheDir = folder;
@@ -156,7 +171,9 @@ public record AuditRequest(
           maxFileSize,
           fileTimeout,
           useCache,
-          cacheDir);
+          cacheDir,
+          ruffImports,
+          mypyImports);
     }
   }
 }

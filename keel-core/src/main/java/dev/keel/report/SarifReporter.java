@@ -56,6 +56,17 @@ final class SarifReporter implements Reporter {
     for (int i = 0; i < result.rules().size(); i++) {
       index.put(result.rules().get(i).code(), i);
     }
+    // Findings imported from other tools (NAM/ruff/F841) have no Keel rule: each code gets a rule
+    // entry of its own, after Keel's, so every result names a rule.
+    java.util.TreeMap<String, Severity> imported = new java.util.TreeMap<>();
+    for (JudgedFinding j : result.findings()) {
+      if (!index.containsKey(j.finding().code())) {
+        imported.putIfAbsent(j.finding().code(), j.finding().severity());
+      }
+    }
+    for (String code : imported.keySet()) {
+      index.put(code, index.size());
+    }
     try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
       g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
       g.useDefaultPrettyPrinter();
@@ -64,7 +75,7 @@ final class SarifReporter implements Reporter {
       g.writeStringField("version", "2.1.0");
       g.writeArrayFieldStart("runs");
       g.writeStartObject();
-      writeTool(result, g);
+      writeTool(result, imported, g);
       g.writeObjectFieldStart("automationDetails");
       g.writeStringField("id", AUTOMATION_ID);
       g.writeEndObject();
@@ -89,7 +100,8 @@ final class SarifReporter implements Reporter {
     out.println();
   }
 
-  private static void writeTool(Report result, JsonGenerator g) throws IOException {
+  private static void writeTool(Report result, Map<String, Severity> imported, JsonGenerator g)
+      throws IOException {
     g.writeObjectFieldStart("tool");
     g.writeObjectFieldStart("driver");
     g.writeStringField("name", "Keel");
@@ -130,7 +142,57 @@ final class SarifReporter implements Reporter {
       g.writeEndObject();
       g.writeEndObject();
     }
+    for (Map.Entry<String, Severity> e : imported.entrySet()) {
+      writeImportedRule(e.getKey(), e.getValue(), g);
+    }
     g.writeEndArray();
+    g.writeEndObject();
+    g.writeEndObject();
+  }
+
+  /** A rule entry for another tool's code ({@code FAMILY/tool/CODE}). */
+  private static void writeImportedRule(String code, Severity severity, JsonGenerator g)
+      throws IOException {
+    String[] parts = code.split("/", 3);
+    String family = parts[0];
+    String tool = parts.length > 1 ? parts[1] : "another tool";
+    String rule = parts.length > 2 ? parts[2] : code;
+    String docs =
+        tool.equals("mypy")
+            ? "https://mypy.readthedocs.io/en/stable/error_code_list.html"
+            : "https://docs.astral.sh/ruff/rules/";
+    String text = tool + " " + rule + ", imported by keel check --import-" + tool;
+    g.writeStartObject();
+    g.writeStringField("id", code);
+    g.writeStringField("name", tool + "-" + rule);
+    g.writeObjectFieldStart("shortDescription");
+    g.writeStringField("text", text);
+    g.writeEndObject();
+    g.writeObjectFieldStart("fullDescription");
+    g.writeStringField(
+        "text", text + ": found by " + tool + ", counted in Keel's " + family + " family.");
+    g.writeEndObject();
+    g.writeStringField("helpUri", docs);
+    g.writeObjectFieldStart("help");
+    g.writeStringField("text", text + ". See " + docs);
+    g.writeStringField(
+        "markdown", "`" + rule + "` of " + tool + ": see [its documentation](" + docs + ").");
+    g.writeEndObject();
+    g.writeObjectFieldStart("defaultConfiguration");
+    g.writeStringField("level", level(severity));
+    g.writeEndObject();
+    g.writeObjectFieldStart("properties");
+    g.writeArrayFieldStart("tags");
+    for (String tag : tags(family)) {
+      g.writeString(tag);
+    }
+    g.writeString(tool);
+    g.writeEndArray();
+    g.writeStringField("precision", "high");
+    g.writeStringField("problem.severity", problemSeverity(severity));
+    if (family.equals("SEC")) {
+      g.writeStringField("security-severity", securitySeverity(severity));
+    }
     g.writeEndObject();
     g.writeEndObject();
   }
