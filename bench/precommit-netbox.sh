@@ -33,7 +33,7 @@ git commit -qm "netbox at $(awk '$1 == "netbox" {print $3}' "$here/bench/precisi
 # Accept the debt already there, as a team adopting Keel does; the hook then fails only on new findings.
 "$here/keel" baseline . >/dev/null 2>&1
 git add .keel-baseline.json && git commit -qm baseline --no-verify
-pre-commit install -q >/dev/null
+pre-commit install >/dev/null
 echo "building Keel in pre-commit's clone and warming the cache..." >&2
 start=$(date +%s.%N)
 pre-commit run keel --all-files >/dev/null 2>&1 || true
