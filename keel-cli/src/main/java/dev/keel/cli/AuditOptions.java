@@ -60,6 +60,22 @@ final class AuditOptions {
   Path coverage;
 
   @Option(
+      names = "--import-ruff",
+      paramLabel = "FILE",
+      description =
+          "Add the findings of Ruff's JSON output (ruff check --output-format json > FILE),"
+              + " mapped to Keel's families; those Keel also finds count once. Repeatable.")
+  List<Path> importRuff = new ArrayList<>();
+
+  @Option(
+      names = "--import-mypy",
+      paramLabel = "FILE",
+      description =
+          "Add the findings of mypy's JSON output (mypy -O json > FILE), mapped to Keel's"
+              + " families; those Keel also finds count once. Repeatable.")
+  List<Path> importMypy = new ArrayList<>();
+
+  @Option(
       names = "--threads",
       paramLabel = "N",
       description =
@@ -142,6 +158,7 @@ final class AuditOptions {
     if (coverage != null) {
       request.coverage(coverage.toAbsolutePath());
     }
+    request.imports(importRuff, importMypy);
     if (today != null) {
       request.today(today);
     }

@@ -222,6 +222,7 @@ public final class Audit {
       }
     }
     placeInNotebooks(raw.subList(perFile, raw.size()), reader, project.root());
+    raw.addAll(imported(request, project.root(), raw));
 
     long t3 = System.nanoTime();
     FileTexts texts = new FileTexts(project.root(), reader);
@@ -511,6 +512,22 @@ public final class Audit {
    * Project rules report a line of a notebook as a line of its code cells joined: each such finding
    * is placed on its cell, as the per-file step places its own.
    */
+  /**
+   * The findings of Ruff and mypy that the request imports, less those Keel's own rules made (the
+   * same line, a code that means the same). Files outside the project are left out.
+   */
+  private static List<Finding> imported(
+      AuditRequest request, java.nio.file.Path root, List<Finding> keel) {
+    List<Finding> out = new ArrayList<>();
+    for (java.nio.file.Path f : request.ruffImports()) {
+      out.addAll(dev.keel.imported.ImportedFindings.ruff(f, root).findings());
+    }
+    for (java.nio.file.Path f : request.mypyImports()) {
+      out.addAll(dev.keel.imported.ImportedFindings.mypy(f, root).findings());
+    }
+    return dev.keel.imported.ImportedFindings.withoutDuplicates(out, keel);
+  }
+
   private static void placeInNotebooks(List<Finding> findings, ConfinedReader reader, Path root) {
     java.util.Map<String, Optional<dev.keel.notebook.CodeView>> views = new java.util.HashMap<>();
     findings.replaceAll(

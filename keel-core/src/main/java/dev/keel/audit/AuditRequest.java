@@ -22,6 +22,8 @@ import java.util.Optional;
  *     and the usual places
  * @param useCoverage false for an audit of a past tree, which the work tree's data does not
  *     describe
+ * @param ruffImports Ruff's JSON outputs whose findings join Keel's ({@code --import-ruff})
+ * @param mypyImports mypy's JSON-lines outputs whose findings join Keel's ({@code --import-mypy})
  */
 public record AuditRequest(
     List<Path> paths,
@@ -38,9 +40,13 @@ public record AuditRequest(
     boolean useCache,
     Optional<Path> cacheDir,
     Optional<Path> coverage,
-    boolean useCoverage) {
+    boolean useCoverage,
+    List<Path> ruffImports,
+    List<Path> mypyImports) {
 
   public AuditRequest {
+    ruffImports = List.copyOf(ruffImports);
+    mypyImports = List.copyOf(mypyImports);
     paths = List.copyOf(paths);
     select = List.copyOf(select);
     ignore = List.copyOf(ignore);
@@ -64,6 +70,8 @@ public record AuditRequest(
     private final List<Path> paths;
     private Optional<Path> configFile = Optional.empty();
     private List<String> select = List.of();
+    private List<Path> ruffImports = List.of();
+    private List<Path> mypyImports = List.of();
     private List<String> ignore = List.of();
     private Optional<Severity> failOn = Optional.empty();
     private Optional<Path> baseline = Optional.empty();
@@ -144,6 +152,13 @@ public record AuditRequest(
      * empty, {@code .keel_cache} at the project root. Off unless asked for: the command line asks
      * (unless {@code --no-cache}).
      */
+    /** Findings of Ruff ({@code ruff check --output-format json}) and mypy ({@code -O json}). */
+    public Builder imports(List<Path> ruff, List<Path> mypy) {
+      ruffImports = List.copyOf(ruff);
+      mypyImports = List.copyOf(mypy);
+      return this;
+    }
+
     public Builder cache(Optional<Path> folder) {
       useCache = true;
       cacheDir = folder;
@@ -179,7 +194,9 @@ public record AuditRequest(
           useCache,
           cacheDir,
           coverage,
-          useCoverage);
+          useCoverage,
+          ruffImports,
+          mypyImports);
     }
   }
 }

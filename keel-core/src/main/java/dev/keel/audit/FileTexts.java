@@ -55,6 +55,13 @@ final class FileTexts implements SourceLines, SourceText {
     return read(path).text();
   }
 
+  @Override
+  public Optional<String> fileText(String path) {
+    return reader.read(root.resolve(path), path) instanceof ConfinedReader.Bytes b
+        ? Optional.of(FileText.decode(path, b.bytes()))
+        : Optional.empty();
+  }
+
   private Text read(String path) {
     return texts.computeIfAbsent(
         path,

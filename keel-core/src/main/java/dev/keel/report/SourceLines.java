@@ -11,6 +11,17 @@ public interface SourceLines {
    */
   Optional<String> line(String path, int line);
 
+  /**
+   * The whole text of a project file as it is on disk (a notebook's JSON, not its code cells), for
+   * reporters that hash lines the way a code-scanning service does; empty when Keel did not read
+   * it.
+   *
+   * @param path relative to the project root
+   */
+  default Optional<String> fileText(String path) {
+    return Optional.empty();
+  }
+
   static SourceLines none() {
     return (path, line) -> Optional.empty();
   }

@@ -65,6 +65,12 @@ final class Dependencies {
   /** {@code "import\0distribution"}: pairs matched by {@link #pair}. */
   private final Set<String> paired = new HashSet<>();
 
+  /**
+   * providesByName's answers: every import name is compared with every declared distribution, by
+   * every DEP rule, and the loose comparison builds strings (netbox: most of a warm run's time).
+   */
+  private final Map<String, Boolean> byName = new java.util.concurrent.ConcurrentHashMap<>();
+
   private Dependencies(ProjectContext project) {
     this.project = project;
     this.layout = project.project().layout();
@@ -228,8 +234,19 @@ final class Dependencies {
     return j == is.length && (ds[0].equals(is[0]) || ds.length > 1 && ds[1].equals(is[0]));
   }
 
+  /** The last project's, so the five DEP rules of one audit build it once. */
+  private record Built(ProjectContext project, Dependencies dependencies) {}
+
+  private static volatile Built last;
+
   static Dependencies of(ProjectContext project) {
-    return new Dependencies(project);
+    Built b = last;
+    if (b != null && b.project() == project) {
+      return b.dependencies();
+    }
+    Dependencies d = new Dependencies(project);
+    last = new Built(project, d);
+    return d;
   }
 
   ImportNameMap names() {
@@ -294,8 +311,11 @@ final class Dependencies {
   }
 
   private boolean providesByName(String distribution, String topLevel) {
-    return map.distributions(topLevel).contains(distribution)
-        || looselyNamed(topLevel, distribution);
+    return byName.computeIfAbsent(
+        distribution + "\0" + topLevel,
+        k ->
+            map.distributions(topLevel).contains(distribution)
+                || looselyNamed(topLevel, distribution));
   }
 
   /**
@@ -322,7 +342,14 @@ final class Dependencies {
   }
 
   private static String squash(String name) {
-    return name.toLowerCase(java.util.Locale.ROOT).replaceAll("[-_.]", "");
+    StringBuilder b = new StringBuilder(name.length());
+    for (int k = 0; k < name.length(); k++) {
+      char c = name.charAt(k);
+      if (c != '-' && c != '_' && c != '.') {
+        b.append(c);
+      }
+    }
+    return b.toString().toLowerCase(java.util.Locale.ROOT);
   }
 
   private static String singular(String s) {
