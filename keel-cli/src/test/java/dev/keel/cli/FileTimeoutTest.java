@@ -117,8 +117,7 @@ class FileTimeoutTest {
     assertTrue(before.contains("NAM001 big.py"), before.toString());
 
     // The first run cached big.py's results; without the cache its analysis runs past the limit.
-    Cli.Outcome again =
-        check("baseline", "--no-cache", "--file-timeout", "0.5", p.toString());
+    Cli.Outcome again = check("baseline", "--no-cache", "--file-timeout", "0.5", p.toString());
     assertEquals(0, again.code(), again.err());
     assertEquals(before, keys(baseline), "nothing of big.py is dropped as fixed");
     assertTrue(again.out().contains("kept as they were"), again.out());
