@@ -45,6 +45,9 @@ final class DebugModeEnabled implements CallRule {
 
   @Override
   public void visit(Node node, FileVisit file) {
+    if (TestCode.of(file)) {
+      return;
+    }
     Imports imports = file.memo(this.imports);
     switch (node) {
       case Stmt.Import i -> {
@@ -64,6 +67,9 @@ final class DebugModeEnabled implements CallRule {
 
   @Override
   public void visitCall(Expr.Call call, FileVisit file) {
+    if (TestCode.of(file)) {
+      return;
+    }
     call(call, file.memo(imports), file);
   }
 

@@ -20,6 +20,9 @@ final class EvalOfNonLiteral implements CallRule {
 
   @Override
   public void visitCall(Expr.Call call, FileVisit file) {
+    if (TestCode.of(file)) {
+      return;
+    }
     String q = file.qualifiedName(call.func()).orElseThrow();
     Expr source = call.argument(0, "source");
     if (source == null || Literals.isLiteralText(source)) {

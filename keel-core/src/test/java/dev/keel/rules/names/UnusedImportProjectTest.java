@@ -58,6 +58,49 @@ class UnusedImportProjectTest {
             .toList());
   }
 
+  /**
+   * A star import that no name of its module comes from is a re-export when other modules import
+   * the module (a package's face, or a module gathering its siblings, as netbox's {@code
+   * ipam/api/serializers.py} gathers {@code serializers_/}); in a module nothing imports, it is
+   * unused (pyflakes' reading).
+   */
+  @Test
+  void starImportsOfAModuleOthersImportAreReExports() throws IOException {
+    Files.createDirectories(root.resolve(".git"));
+    write("pyproject.toml", "[project]\nname = \"shop\"\nversion = \"1.0\"\n");
+    write("shop/__init__.py", "");
+    write("shop/forms/__init__.py", "from .orders import *\nfrom .customers import *\n");
+    write("shop/forms/orders.py", "class OrderForm: ...\n");
+    write("shop/forms/customers.py", "class CustomerForm: ...\n");
+    write("shop/api/__init__.py", "");
+    write("shop/api/serializers.py", "from .serializers_.orders import *\n");
+    write("shop/api/serializers_/__init__.py", "");
+    write("shop/api/serializers_/orders.py", "class OrderSerializer: ...\n");
+    write("shop/api/unused.py", "from os.path import *\n");
+    write("shop/api/views.py", "from . import serializers\n\nprint(serializers)\n");
+    write("shop/api/viewsets/__init__.py", "from .orders import *\n");
+    write("shop/api/viewsets/orders.py", "class OrderViewSet: ...\n");
+    write("shop/urls.py", "from shop.api import viewsets\n\nprint(viewsets)\n");
+    write("shop/forms_unimported/__init__.py", "from ..forms.orders import *\n");
+    write("app.py", "from shop.forms import OrderForm\n\nprint(OrderForm)\n");
+    AuditRequest request =
+        AuditRequest.builder(List.of(root))
+            .select(List.of("NAM001"))
+            .withoutBaseline()
+            .threads(1)
+            .today(LocalDate.of(2026, 1, 1))
+            .build();
+    AuditResult result = new Audit().run(request);
+    assertEquals(
+        List.of(
+            "shop/api/unused.py:1 `os.path.*` imported but unused",
+            "shop/forms_unimported/__init__.py:1 `..forms.orders.*` imported but unused"),
+        result.findings().stream()
+            .map(JudgedFinding::finding)
+            .map(UnusedImportProjectTest::describe)
+            .toList());
+  }
+
   private static String describe(Finding f) {
     return f.path() + ":" + f.line() + " " + f.message();
   }
