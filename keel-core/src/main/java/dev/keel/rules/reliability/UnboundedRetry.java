@@ -4,7 +4,6 @@ import dev.keel.finding.Severity;
 import dev.keel.python.ast.ConstantValue;
 import dev.keel.python.ast.ExceptHandler;
 import dev.keel.python.ast.Expr;
-import dev.keel.python.ast.Keyword;
 import dev.keel.python.ast.Node;
 import dev.keel.python.ast.Stmt;
 import dev.keel.rule.CallRule;
@@ -120,7 +119,7 @@ final class UnboundedRetry implements CallRule {
       if (total != null && total.isNone() && !otherCounterBounds(call)) {
         file.report(
             total,
-            "Retry(total=None) with no other count retries forever (and with backoff_factor 0,"
+            "Retry(total=None) without both connect= and read= counts retries connection errors or timeouts forever (and with backoff_factor 0,"
                 + " at once): give total a number (urllib3's default is 10)");
       }
     } else if (BACKOFF.contains(q)) {
@@ -135,22 +134,15 @@ final class UnboundedRetry implements CallRule {
     }
   }
 
-  /** Whether connect=, read=, status=, redirect= or other= is given a count, which stops it. */
+  /**
+   * Whether connect= and read= are both given (a count, or False to raise at once): with total=None
+   * the errors that go on longest (a server that does not accept, or does not answer) then stop.
+   * One of them alone still retries the other forever ({@code Retry(total=None, status=1)}).
+   */
   private static boolean otherCounterBounds(Expr.Call call) {
-    for (Keyword k : call.keywords()) {
-      if (k.arg() != null
-          && Set.of("connect", "read", "redirect", "status", "other").contains(k.arg())
-          && !k.value().isNone()
-          && !(k.value() instanceof Expr.Constant c && c.value() instanceof ConstantValue.Bool)) {
-        return true;
-      }
-    }
-    for (int i = 1; i < Math.min(call.args().size(), 4); i++) {
-      if (!call.args().get(i).isNone()) {
-        return true;
-      }
-    }
-    return false;
+    Expr connect = call.argument(1, "connect");
+    Expr read = call.argument(2, "read");
+    return connect != null && !connect.isNone() && read != null && !read.isNone();
   }
 
   /**
