@@ -59,6 +59,9 @@ final class ScriptInjection implements ProjectRule {
           }
           String in = where;
           for (Workflows.Located e : w.expressions(s)) {
+            if (w.zizmorIgnores("template-injection", s.mark().line(), e.span().line())) {
+              continue;
+            }
             untrusted(e.expression())
                 .ifPresent(
                     context ->

@@ -43,6 +43,9 @@ final class UnpinnedAction implements ProjectRule {
           if (value.startsWith("./") || value.startsWith("docker://") || value.contains("${{")) {
             continue; // in this repository, an image (its own rule), or computed
           }
+          if (w.zizmorIgnores("unpinned-uses", s.mark().line(), s.mark().line())) {
+            continue;
+          }
           int at = value.lastIndexOf('@');
           String ref = at < 0 ? "" : value.substring(at + 1);
           if (SHA.matcher(ref).matches() || VERSION_TAG.matcher(ref).matches()) {

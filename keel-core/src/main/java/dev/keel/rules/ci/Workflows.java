@@ -109,6 +109,29 @@ final class Workflows {
       return out;
     }
 
+    /**
+     * Whether a {@code # zizmor: ignore[AUDIT]} comment on a line from {@code from} to {@code to}
+     * (1-based, inclusive) names {@code audit}: zizmor's own suppression of the same finding, so a
+     * team that uses zizmor does not suppress it twice.
+     */
+    boolean zizmorIgnores(String audit, int from, int to) {
+      for (int l = Math.max(1, from); l <= to; l++) {
+        String line = line(l);
+        int at = line.indexOf("zizmor: ignore[");
+        if (at >= 0 && line.lastIndexOf('#', at) >= 0) {
+          int end = line.indexOf(']', at);
+          String names =
+              line.substring(at + "zizmor: ignore[".length(), end < 0 ? line.length() : end);
+          for (String n : names.split(",")) {
+            if (n.strip().equals(audit)) {
+              return true;
+            }
+          }
+        }
+      }
+      return false;
+    }
+
     /** A span of {@code length} characters at a node's start (whole key for a key). */
     Span spanAt(Yaml.Mark m, int length) {
       return new Span(m.line(), m.column(), m.line(), m.column() + Math.max(1, length));
