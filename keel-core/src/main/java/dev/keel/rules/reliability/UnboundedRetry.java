@@ -119,8 +119,12 @@ final class UnboundedRetry implements CallRule {
       if (total != null && total.isNone() && !otherCounterBounds(call)) {
         file.report(
             total,
-            "Retry(total=None) without both connect= and read= counts retries connection errors or timeouts forever (and with backoff_factor 0,"
-                + " at once): give total a number (urllib3's default is 10)");
+            "Retry(total=None) without both connect= and read= counts retries connection errors"
+                + " or timeouts forever"
+                + (call.keyword("backoff_factor") == null
+                    ? " (and, with no backoff_factor, at once)"
+                    : "")
+                + ": give total a number (urllib3's default is 10)");
       }
     } else if (BACKOFF.contains(q)) {
       if (call.keyword("max_tries") == null
