@@ -29,6 +29,40 @@ final class PullRequestTargetCheckout implements ProjectRule {
               + "|github\\.event\\.workflow_run\\.head_(?:sha|branch)"
               + "|github\\.event\\.workflow_run\\.head_repository\\.full_name");
 
+  /** {@code gh pr checkout …}: the pull request's branch, whatever the argument. */
+  private static final Pattern GH_PR_CHECKOUT = Pattern.compile("\\bgh\\s+pr\\s+checkout\\b");
+
+  /** A git command that takes a ref: fetch, checkout, switch, pull, reset. */
+  private static final Pattern GIT_REF_COMMAND =
+      Pattern.compile("\\bgit\\s+(?:-\\S+\\s+)*(?:fetch|checkout|switch|pull|reset)\\b");
+
+  /**
+   * A run: step that fetches the pull request's code itself: {@code gh pr checkout}, or a git
+   * command on a line that names the head ({@code git fetch origin pull/${{ github.event.number
+   * }}/head}, {@code git checkout ${{ github.event.pull_request.head.sha }}}).
+   */
+  private static void fetchesByHand(
+      Workflows.Workflow w, Workflows.Job job, String trigger, Yaml.Scalar run, FindingSink out) {
+    for (Workflows.Located e : w.expressions(run)) {
+      String line = w.line(e.span().line());
+      if (HEAD.matcher(e.expression()).find()
+          && (GIT_REF_COMMAND.matcher(line).find() || GH_PR_CHECKOUT.matcher(line).find())) {
+        out.report(
+            w.path,
+            e.span(),
+            "job '"
+                + job.id().text()
+                + "' runs on "
+                + trigger
+                + " and fetches the pull request's code by hand (${{ "
+                + e.expression()
+                + " }}): whatever runs from it gets the base repository's secrets and write"
+                + " token; run untrusted code in a pull_request workflow instead");
+        return;
+      }
+    }
+  }
+
   @Override
   public void check(ProjectContext project, FindingSink out) {
     for (Workflows.Workflow w : Workflows.of(project).parsed()) {
@@ -40,6 +74,10 @@ final class PullRequestTargetCheckout implements ProjectRule {
       for (Workflows.Job job : w.jobs()) {
         steps:
         for (Yaml.Mapping step : job.steps()) {
+          if (step.get("run").orElse(null) instanceof Yaml.Scalar run) {
+            fetchesByHand(w, job, trigger, run, out);
+            continue;
+          }
           String uses = step.text("uses").orElse("");
           if (!uses.startsWith("actions/checkout@") && !uses.equals("actions/checkout")) {
             continue;
