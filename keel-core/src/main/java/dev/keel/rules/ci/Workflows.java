@@ -148,7 +148,7 @@ final class Workflows {
       int from = offsetOf(s.mark());
       Matcher inFile = EXPRESSION.matcher(text);
       while (inValue.find()) {
-        String inner = inValue.group(1).strip();
+        String inner = inValue.group(1).strip().replaceAll("\\s+", " ");
         int line = s.mark().line();
         int column = s.mark().column();
         int length = inValue.group().length();
