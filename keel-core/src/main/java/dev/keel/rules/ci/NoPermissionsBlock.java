@@ -7,6 +7,7 @@ import dev.keel.rule.ProjectContext;
 import dev.keel.rule.ProjectRule;
 import dev.keel.rule.RuleSpec;
 import java.util.List;
+import java.util.Set;
 
 @RuleSpec(
     code = "CI004",
@@ -20,8 +21,8 @@ final class NoPermissionsBlock implements ProjectRule {
   @Override
   public void check(ProjectContext project, FindingSink out) {
     for (Workflows.Workflow w : Workflows.of(project).parsed()) {
-      if (w.root.get("permissions").isPresent()) {
-        continue;
+      if (w.root.get("permissions").isPresent() || w.triggers().equals(Set.of("workflow_call"))) {
+        continue; // a reusable workflow's token is the caller's, capped by the caller's block
       }
       List<Workflows.Job> open =
           w.jobs().stream().filter(j -> j.body().get("permissions").isEmpty()).toList();
