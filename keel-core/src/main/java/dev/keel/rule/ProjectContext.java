@@ -27,6 +27,7 @@ public final class ProjectContext {
   private final Map<String, Optional<String>> texts = new ConcurrentHashMap<>();
   private final Map<String, int[]> lineBounds = new ConcurrentHashMap<>();
   private volatile Optional<TomlParseResult> pyproject;
+  private final Map<Class<?>, Object> derived = new ConcurrentHashMap<>();
 
   private final Supplier<List<ModuleSummary>> summaries;
   private volatile List<ModuleSummary> modules;
@@ -256,6 +257,16 @@ public final class ProjectContext {
     return reader.read(project.root().resolve(path), path) instanceof ConfinedReader.Bytes b
         ? Optional.of(b.bytes())
         : Optional.empty();
+  }
+
+  /**
+   * What {@code compute} derives from this context, computed once per audit and shared by the rules
+   * that ask with the same {@code type} (a family's parsed files, such as the GitHub Actions
+   * workflows the CI rules read): files are read once through {@link #read}, whatever the number of
+   * rules.
+   */
+  public <T> T derived(Class<T> type, java.util.function.Function<ProjectContext, T> compute) {
+    return type.cast(derived.computeIfAbsent(type, t -> compute.apply(this)));
   }
 
   /** The parsed pyproject.toml at the root, if there is one (broken TOML fails discovery). */

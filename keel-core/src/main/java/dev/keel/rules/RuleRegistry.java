@@ -3,6 +3,7 @@ package dev.keel.rules;
 import dev.keel.rule.Rule;
 import dev.keel.rule.RuleDescriptor;
 import dev.keel.rules.architecture.ArchitectureRules;
+import dev.keel.rules.ci.CiRules;
 import dev.keel.rules.complexity.ComplexityRules;
 import dev.keel.rules.configuration.ConfigurationRules;
 import dev.keel.rules.configuration.ProjectConfigurationRules;
@@ -41,7 +42,8 @@ public final class RuleRegistry {
                   TestRules.all(),
                   DependencyRules.all(),
                   NotebookRules.all(),
-                  ProjectConfigurationRules.all())
+                  ProjectConfigurationRules.all(),
+                  CiRules.all())
               .flatMap(List::stream)
               .toList());
 

@@ -24,10 +24,10 @@ import org.junit.jupiter.api.Test;
 
 /** The meta-test of CONVENTIONS.md: every rule is registered, documented and has fixtures. */
 class RuleRegistryTest {
-  private static final Pattern CODE = Pattern.compile("[A-Z]{3}[0-9]{3}");
-  private static final Pattern CODE_AT_START = Pattern.compile("[A-Z]{3}[0-9]{3} ");
+  private static final Pattern CODE = Pattern.compile("[A-Z]{2,3}[0-9]{3}");
+  private static final Pattern CODE_AT_START = Pattern.compile("([A-Z]{2,3}[0-9]{3}) ");
   private static final Pattern FIXTURE_NAME =
-      Pattern.compile("(?:test_)?([A-Z]{3}[0-9]{3})[^/]*\\.py");
+      Pattern.compile("(?:test_)?([A-Z]{2,3}[0-9]{3})[^/]*\\.py");
   private static final Path FIXTURES = Path.of("src/test/resources/fixtures");
   private static final Path PROJECTS = Path.of("src/test/resources/projects");
 
@@ -98,8 +98,9 @@ class RuleRegistryTest {
         Set<String> codes = new TreeSet<>();
         for (String line : Files.readAllLines(p, StandardCharsets.UTF_8)) {
           String l = line.strip();
-          if (!l.startsWith("#") && CODE_AT_START.matcher(l).lookingAt()) {
-            codes.add(l.substring(0, 6));
+          Matcher code = CODE_AT_START.matcher(l);
+          if (!l.startsWith("#") && code.lookingAt()) {
+            codes.add(code.group(1));
           }
         }
         projects.put(p.getParent(), codes);

@@ -35,7 +35,7 @@ public final class Expectations {
 
   private static final Pattern MARKER = Pattern.compile("#\\s*expect(-file)?:");
   private static final Pattern ITEM =
-      Pattern.compile("\\G\\s*,?\\s*([A-Z]{3}[0-9]{3})(?:\\s+\"((?:[^\"\\\\]|\\\\.)*)\")?");
+      Pattern.compile("\\G\\s*,?\\s*([A-Z]{2,3}[0-9]{3})(?:\\s+\"((?:[^\"\\\\]|\\\\.)*)\")?");
 
   /** Every marker of every code in {@code lines} (line numbers from 1). */
   public static List<Expected> parse(List<String> lines) {

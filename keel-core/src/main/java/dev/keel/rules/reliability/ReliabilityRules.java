@@ -17,6 +17,7 @@ public final class ReliabilityRules {
         new NaiveDatetime(),
         new DecoratorWithoutWraps(),
         new DeprecationWarningMisused(),
-        new AssertValidatesArguments());
+        new AssertValidatesArguments(),
+        new UnboundedRetry());
   }
 }

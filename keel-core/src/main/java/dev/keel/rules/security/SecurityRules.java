@@ -19,6 +19,7 @@ public final class SecurityRules {
         new InsecureTempFile(),
         new WeakHash(),
         new DebugModeEnabled(),
-        new BindAllInterfaces());
+        new BindAllInterfaces(),
+        new SecretLogged());
   }
 }

@@ -1,0 +1,1 @@
+"""The code the workflows build and test."""
