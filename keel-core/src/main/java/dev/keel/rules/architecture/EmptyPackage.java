@@ -44,7 +44,7 @@ final class EmptyPackage implements ProjectRule {
   }
 
   private static boolean holdsData(ProjectContext project, ProjectFile init, String prefix) {
-    return !project.files(o -> o != init && o.path().startsWith(prefix)).isEmpty();
+    return project.files().stream().anyMatch(o -> o != init && o.path().startsWith(prefix));
   }
 
   private static boolean isBlank(String text) {

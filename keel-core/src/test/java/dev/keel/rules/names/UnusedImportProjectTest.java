@@ -39,23 +39,12 @@ class UnusedImportProjectTest {
         """);
     write("shop/models.py", "class Order: ...\nclass Customer: ...\nclass Invoice: ...\n");
     write("app.py", "from shop import Order\nimport os\n\nprint(Order)\n");
-    AuditRequest request =
-        AuditRequest.builder(List.of(root))
-            .select(List.of("NAM001"))
-            .withoutBaseline()
-            .threads(1)
-            .today(LocalDate.of(2026, 1, 1))
-            .build();
-    AuditResult result = new Audit().run(request);
     assertEquals(
         List.of(
             "app.py:2 `os` imported but unused",
             "shop/__init__.py:2 `.models.Customer` imported but unused",
             "shop/__init__.py:4 `logging` imported but unused"),
-        result.findings().stream()
-            .map(JudgedFinding::finding)
-            .map(UnusedImportProjectTest::describe)
-            .toList());
+        unusedImports());
   }
 
   /**
@@ -83,6 +72,15 @@ class UnusedImportProjectTest {
     write("shop/urls.py", "from shop.api import viewsets\n\nprint(viewsets)\n");
     write("shop/forms_unimported/__init__.py", "from ..forms.orders import *\n");
     write("app.py", "from shop.forms import OrderForm\n\nprint(OrderForm)\n");
+    assertEquals(
+        List.of(
+            "shop/api/unused.py:1 `os.path.*` imported but unused",
+            "shop/forms_unimported/__init__.py:1 `..forms.orders.*` imported but unused"),
+        unusedImports());
+  }
+
+  /** NAM001's findings on the project, as {@code path:line message}. */
+  private List<String> unusedImports() {
     AuditRequest request =
         AuditRequest.builder(List.of(root))
             .select(List.of("NAM001"))
@@ -91,14 +89,10 @@ class UnusedImportProjectTest {
             .today(LocalDate.of(2026, 1, 1))
             .build();
     AuditResult result = new Audit().run(request);
-    assertEquals(
-        List.of(
-            "shop/api/unused.py:1 `os.path.*` imported but unused",
-            "shop/forms_unimported/__init__.py:1 `..forms.orders.*` imported but unused"),
-        result.findings().stream()
-            .map(JudgedFinding::finding)
-            .map(UnusedImportProjectTest::describe)
-            .toList());
+    return result.findings().stream()
+        .map(JudgedFinding::finding)
+        .map(UnusedImportProjectTest::describe)
+        .toList();
   }
 
   private static String describe(Finding f) {
