@@ -87,16 +87,25 @@ class ResourceExhaustionTest {
     for (int f = 0; f < 3; f++) {
       Files.writeString(p.resolve("big" + f + ".py"), big);
     }
-    KeelProcess.Outcome o =
-        KeelProcess.run(
-            new ProcessBuilder(KeelProcess.command(List.of("-Xmx32m"), "check", p.toString())),
-            tmp,
-            GUARD);
-    assertOneLine(
-        o,
-        "keel: out of memory reading the project; raise the heap with KEEL_JAVA_OPTS=-Xmx4g or"
-            + " skip large files with --max-file-size");
-    assertFalse(o.err().contains("at dev.keel"), o.err());
+    // Memory can run out at any point of the run, on a worker or on the thread that waits for
+    // them; a waiting thread that met it in a latch once waited forever. Several heap sizes and
+    // thread counts move the point where it runs out.
+    for (String heap : List.of("-Xmx16m", "-Xmx24m", "-Xmx32m", "-Xmx48m")) {
+      for (String threads : List.of("1", "2")) {
+        KeelProcess.Outcome o =
+            KeelProcess.run(
+                new ProcessBuilder(
+                    KeelProcess.command(
+                        List.of(heap), "check", "--no-cache", "--threads", threads, p.toString())),
+                tmp,
+                GUARD);
+        assertOneLine(
+            o,
+            "keel: out of memory reading the project; raise the heap with KEEL_JAVA_OPTS=-Xmx4g or"
+                + " skip large files with --max-file-size");
+        assertFalse(o.err().contains("at dev.keel"), o.err());
+      }
+    }
 
     KeelProcess.Outcome verbose =
         KeelProcess.run(

@@ -3,11 +3,10 @@ package dev.keel.audit;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntFunction;
 
 /**
@@ -23,6 +22,10 @@ import java.util.function.IntFunction;
  * look.
  *
  * <p>Results come back in input order whatever the number of threads.
+ *
+ * <p>The watchdog waits with {@link LockSupport#parkNanos} on a counter, not on a latch: a latch's
+ * timed wait that meets an out-of-memory error while queueing keeps retrying until the latch opens,
+ * ignoring its timeout, so a run whose workers had all failed for want of memory waited forever.
  */
 final class PerFileScheduler {
   /**
@@ -73,7 +76,8 @@ final class PerFileScheduler {
     private final IntFunction<? extends R> abandoned;
     private final AtomicReferenceArray<Object> results;
     private final AtomicInteger next = new AtomicInteger();
-    private final CountDownLatch finished;
+    private final AtomicInteger unfinished;
+    private volatile Thread watchdog;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final List<Worker> workers = new ArrayList<>();
     private int started;
@@ -83,26 +87,24 @@ final class PerFileScheduler {
       this.work = work;
       this.abandoned = abandoned;
       this.results = new AtomicReferenceArray<>(count);
-      this.finished = new CountDownLatch(count);
+      this.unfinished = new AtomicInteger(count);
     }
 
     List<R> await() {
+      watchdog = Thread.currentThread();
       for (int i = 0; i < Math.min(threads, count); i++) {
         startWorker();
       }
       // Looking a few times per limit is enough: a file is abandoned at most one poll late.
       long pollNanos = Math.max(1_000_000L, Math.min(50_000_000L, limitNanos / 10));
-      try {
-        while (!finished.await(pollNanos, TimeUnit.NANOSECONDS)) {
-          if (failure.get() != null) {
-            break;
-          }
-          abandonLateFiles();
+      while (unfinished.get() > 0 && failure.get() == null) {
+        LockSupport.parkNanos(this, pollNanos);
+        if (Thread.interrupted()) {
+          stopAll();
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted while files were being analysed");
         }
-      } catch (InterruptedException e) {
-        stopAll();
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while files were being analysed", e);
+        abandonLateFiles();
       }
       Throwable t = failure.get();
       if (t != null) {
@@ -152,7 +154,14 @@ final class PerFileScheduler {
 
     private void settle(int i, Object result) {
       results.set(i, result);
-      finished.countDown();
+      if (unfinished.decrementAndGet() == 0) {
+        LockSupport.unpark(watchdog);
+      }
+    }
+
+    private void fail(Throwable t) {
+      failure.compareAndSet(null, t);
+      LockSupport.unpark(watchdog);
     }
 
     private void stopAll() {
@@ -185,7 +194,7 @@ final class PerFileScheduler {
             r = work.apply(i);
           } catch (Throwable t) {
             if (current.compareAndSet(i, -1)) {
-              failure.compareAndSet(null, t);
+              fail(t);
             }
             return;
           }
@@ -199,7 +208,7 @@ final class PerFileScheduler {
           } catch (Throwable t) {
             // Out of memory while settling: the file would stay unfinished and unwatched (it is
             // no longer current), so the run would wait for it forever; fail the run instead.
-            failure.compareAndSet(null, t);
+            fail(t);
             return;
           }
         }
