@@ -67,14 +67,16 @@ public final class PythonParser {
    */
   public static <T> T onDeepStack(java.util.function.Supplier<T> work) {
     Object[] out = new Object[1];
-    RuntimeException[] failure = new RuntimeException[1];
+    // Errors too (out of memory, a stack that still overflows): left uncaught they would print a
+    // trace from the thread's default handler and hand the caller a null result.
+    Throwable[] failure = new Throwable[1];
     Thread th =
         new Thread(
             null,
             () -> {
               try {
                 out[0] = work.get();
-              } catch (RuntimeException e) {
+              } catch (RuntimeException | Error e) {
                 failure[0] = e;
               }
             },
@@ -99,8 +101,11 @@ public final class PythonParser {
       c.initCause(e);
       throw c;
     }
-    if (failure[0] != null) {
-      throw failure[0];
+    switch (failure[0]) {
+      case null -> {}
+      case RuntimeException e -> throw e;
+      case Error e -> throw e;
+      default -> throw new IllegalStateException(failure[0]);
     }
     @SuppressWarnings("unchecked")
     T result = (T) out[0];

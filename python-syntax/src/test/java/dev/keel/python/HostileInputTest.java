@@ -192,6 +192,20 @@ class HostileInputTest {
     assertTrue(outcome.get() instanceof CancellationException, String.valueOf(outcome.get()));
   }
 
+  @Test
+  void anErrorOnTheDeepStackReachesTheCallerInsteadOfANullResult() {
+    OutOfMemoryError oom = new OutOfMemoryError("Java heap space");
+    OutOfMemoryError seen =
+        assertThrows(
+            OutOfMemoryError.class,
+            () ->
+                PythonParser.onDeepStack(
+                    () -> {
+                      throw oom;
+                    }));
+    assertTrue(seen == oom, "the worker's own error, rethrown");
+  }
+
   // ------------------------------------------------------------------ against CPython
 
   /** Set while {@link #everyCaseAgreesWithCpython313} runs the cases again. */
