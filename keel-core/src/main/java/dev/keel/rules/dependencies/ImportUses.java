@@ -74,11 +74,24 @@ final class ImportUses {
         Math.max(indent + 2, line.stripTrailing().length() + 1));
   }
 
+  /** A module a notebook writes itself: {@code %%writefile helpers.py}, {@code %%file -a x.py}. */
+  private static final java.util.regex.Pattern WRITES =
+      java.util.regex.Pattern.compile(
+          "\"%%(?:write)?file\\s+(?:-a\\s+)?([A-Za-z_][A-Za-z0-9_]*)\\.py\\b");
+
   /**
    * Whether a notebook's import names a module beside it ({@code helpers.py} or {@code helpers/} in
-   * the notebook's folder): Jupyter starts the kernel there, so that is what it imports.
+   * the notebook's folder, or one a notebook of that folder writes with {@code %%writefile}):
+   * Jupyter starts the kernel there, so that is what it imports. What the notebooks of a folder
+   * write is read once per folder ({@code written}), not once per import: notebooks run to
+   * megabytes of saved outputs, and reading every sibling for every import took minutes on a book
+   * of 136 notebooks.
    */
-  private static boolean besideNotebook(ProjectContext project, String notebook, String module) {
+  private static boolean besideNotebook(
+      ProjectContext project,
+      String notebook,
+      String module,
+      java.util.Map<String, java.util.Set<String>> written) {
     String dir = notebook.contains("/") ? notebook.substring(0, notebook.lastIndexOf('/') + 1) : "";
     String top = module.contains(".") ? module.substring(0, module.indexOf('.')) : module;
     String prefix = dir + top + "/";
@@ -86,21 +99,28 @@ final class ImportUses {
         || !project.files(f -> f.path().startsWith(prefix) && f.isPython()).isEmpty()) {
       return true;
     }
-    // A module a notebook of that folder writes itself: %%writefile helpers.py, %%file helpers.py.
-    java.util.regex.Pattern writes =
-        java.util.regex.Pattern.compile(
-            "\"%%(?:write)?file\\s+(?:-a\\s+)?" + java.util.regex.Pattern.quote(top) + "\\.py\\b");
+    return written.computeIfAbsent(dir, d -> writtenIn(project, d)).contains(top);
+  }
+
+  private static java.util.Set<String> writtenIn(ProjectContext project, String dir) {
+    java.util.Set<String> out = new java.util.HashSet<>();
     for (dev.keel.project.ProjectFile f :
         project.files(
             f ->
                 f.kind() == FileKind.NOTEBOOK
                     && f.path().startsWith(dir)
                     && f.path().indexOf('/', dir.length()) < 0)) {
-      if (project.read(f.path()).map(t -> writes.matcher(t).find()).orElse(false)) {
-        return true;
-      }
+      project
+          .read(f.path())
+          .ifPresent(
+              t -> {
+                java.util.regex.Matcher m = WRITES.matcher(t);
+                while (m.find()) {
+                  out.add(m.group(1));
+                }
+              });
     }
-    return false;
+    return out;
   }
 
   static List<ImportUse> of(ProjectContext project) {
@@ -110,6 +130,7 @@ final class ImportUses {
     dev.keel.semantic.PythonVersion oldest =
         dev.keel.rules.project.RequiresPython.oldestTarget(project);
     List<ImportUse> out = new ArrayList<>();
+    java.util.Map<String, java.util.Set<String>> written = new java.util.HashMap<>();
     List<ModuleSummary> all = new ArrayList<>(project.modules());
     // Notebooks import too; like tests they are development code (DEP003 does not judge them).
     all.addAll(project.notebookModules());
@@ -134,7 +155,7 @@ final class ImportUses {
         if (graph.origin(m) != ModuleGraph.Origin.THIRD_PARTY) {
           continue;
         }
-        if (notebook && besideNotebook(project, s.path(), m)) {
+        if (notebook && besideNotebook(project, s.path(), m, written)) {
           continue;
         }
         String top = m.contains(".") ? m.substring(0, m.indexOf('.')) : m;
