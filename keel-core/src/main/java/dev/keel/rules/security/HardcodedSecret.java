@@ -166,6 +166,15 @@ final class HardcodedSecret implements CallRule {
               + "|<[^>]*>|\\$\\{|\\{\\{|%\\(|%s|\\{\\}|\\{[a-z_]+\\}|redacted|todo|fixme"
               + "|dummy|fake|mock|sample|notasecret|not[-_ ]a[-_ ]secret).*");
 
+  /**
+   * The name of a file that holds a key, not the key: {@code GOOGLE_APPLICATION_CREDENTIALS =
+   * "service_account.json"}, {@code SSL_KEY = "certs/server.key"}.
+   */
+  private static final Pattern KEY_FILE =
+      Pattern.compile(
+          "(?i)[~\\w.-]+(?:/[\\w.-]+)*\\.(?:json|pem|key|crt|cer|der|p12|pfx|jks|keystore|gpg|asc"
+              + "|yaml|yml|ini|cfg|conf|toml|txt|env)");
+
   /** Settings values, not secrets: {@code password_enabled = "true"}. */
   private static final Set<String> FLAG_VALUES =
       Set.of(
@@ -287,6 +296,7 @@ final class HardcodedSecret implements CallRule {
         || v.matches("[a-z]+(?:_[a-z]+)+")
         || v.startsWith("/")
         || v.startsWith("./")
+        || KEY_FILE.matcher(v).matches()
         || v.contains("://") && !v.contains("@")
         || looksLikeAWordFor(v, words)) {
       return;
