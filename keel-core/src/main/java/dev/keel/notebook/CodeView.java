@@ -17,6 +17,9 @@ import java.util.regex.Pattern;
  *   <li>{@code %magic args}, {@code !shell}, {@code obj?}, {@code ??obj} and autocall lines ({@code
  *       /f x}, {@code ,f a b}) become {@code pass}; {@code x = !cmd} and {@code x = %magic} become
  *       {@code x = []} (IPython binds the result);
+ *   <li>automagic: a line that starts with a shell-like magic's bare name followed by an argument
+ *       ({@code pip install x}, {@code conda activate env}, {@code cd data}, {@code ls -l}) is that
+ *       magic, as IPython's automagic runs it, unless the notebook binds the name itself;
  *   <li>{@code %time}, {@code %timeit}, {@code %prun} and {@code %memit} keep their statement, so
  *       the names it uses are used;
  *   <li>a cell that starts with a cell magic whose body is Python ({@code %%time}, {@code
@@ -48,6 +51,36 @@ public final class CodeView {
   /** Line magics whose argument is a Python statement. */
   static final Set<String> STATEMENT_MAGICS = Set.of("time", "timeit", "prun", "memit", "mprun");
 
+  /**
+   * Magics IPython runs without the {@code %} (automagic, on by default) whose bare use is not
+   * Python: a name followed by a word or an option ({@code pip install}) does not parse.
+   */
+  static final Set<String> AUTOMAGICS =
+      Set.of(
+          "pip",
+          "conda",
+          "mamba",
+          "micromamba",
+          "cd",
+          "ls",
+          "cat",
+          "mkdir",
+          "rmdir",
+          "rm",
+          "cp",
+          "mv",
+          "load_ext",
+          "reload_ext",
+          "unload_ext",
+          "matplotlib",
+          "autoreload",
+          "aimport");
+
+  /** {@code name arg}: a bare magic name and an argument that cannot continue a Python line. */
+  private static final Pattern AUTOMAGIC =
+      Pattern.compile(
+          "([A-Za-z_]+)[ \\t]+(?!(?:if|else|and|or|in|is|not|for|lambda)\\b)[-\\w~/$\"'.]");
+
   private static final Pattern ASSIGNED_ESCAPE =
       Pattern.compile("^([A-Za-z_][\\w.]*(?:\\s*,\\s*[A-Za-z_][\\w.]*)*)\\s*=\\s*([!%])");
 
@@ -74,8 +107,12 @@ public final class CodeView {
   private final List<Escape> escapes = new ArrayList<>();
   private final List<Integer> firstLines = new ArrayList<>();
 
+  /** The automagic names the notebook binds itself: IPython does not take those for magics. */
+  private final java.util.Map<String, Integer> shadowed;
+
   private CodeView(Notebook notebook) {
     this.notebook = notebook;
+    this.shadowed = shadowed(notebook);
     StringBuilder t = new StringBuilder();
     StringBuilder py = new StringBuilder();
     for (Notebook.Cell cell : notebook.codeCells()) {
@@ -90,6 +127,49 @@ public final class CodeView {
     }
     this.text = t.toString();
     this.python = py.toString();
+  }
+
+  /**
+   * For each automagic name the notebook binds, the module line of its first binding: from there on
+   * the name is the notebook's own and a line that starts with it is Python.
+   */
+  private static java.util.Map<String, Integer> shadowed(Notebook notebook) {
+    java.util.Map<String, Integer> out = new java.util.HashMap<>();
+    int line = 0;
+    for (Notebook.Cell cell : notebook.codeCells()) {
+      for (String l : cell.lines()) {
+        line++;
+        for (String name : AUTOMAGICS) {
+          if (!out.containsKey(name) && l.contains(name) && BINDS.get(name).matcher(l).find()) {
+            out.put(name, line);
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /** A line that binds the name: an assignment, a def or class, an import, a for target. */
+  private static final java.util.Map<String, Pattern> BINDS = binders();
+
+  private static java.util.Map<String, Pattern> binders() {
+    java.util.Map<String, Pattern> out = new java.util.HashMap<>();
+    for (String name : AUTOMAGICS) {
+      String n = Pattern.quote(name);
+      out.put(
+          name,
+          Pattern.compile(
+              "^\\s*"
+                  + n
+                  + "\\s*(?:,[^=]*)?=(?!=)|\\b(?:def|class|as|import)\\s+"
+                  + n
+                  + "\\b|^\\s*for\\s+"
+                  + n
+                  + "\\b|\\bimport\\b.*,\\s*"
+                  + n
+                  + "\\b"));
+    }
+    return java.util.Map.copyOf(out);
   }
 
   public static CodeView of(Notebook notebook) {
@@ -256,6 +336,15 @@ public final class CodeView {
     }
     if (c == '/' || c == ',' || c == ';') {
       escapes.add(new Escape(Escape.Kind.LINE_MAGIC, "autocall", rest, module));
+      return indent + "pass";
+    }
+    Matcher automagic = AUTOMAGIC.matcher(rest);
+    if (automagic.lookingAt()
+        && AUTOMAGICS.contains(automagic.group(1))
+        && module < shadowed.getOrDefault(automagic.group(1), Integer.MAX_VALUE)) {
+      String name = automagic.group(1);
+      escapes.add(
+          new Escape(Escape.Kind.LINE_MAGIC, name, rest.substring(name.length()).strip(), module));
       return indent + "pass";
     }
     Matcher assigned = ASSIGNED_ESCAPE.matcher(rest);

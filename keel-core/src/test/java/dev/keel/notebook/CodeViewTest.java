@@ -21,6 +21,51 @@ class CodeViewTest {
   }
 
   @Test
+  void automagicLinesAreMagicsUnlessTheNotebookBindsTheName() {
+    // recommenders' sar_movieratings_with_azureml_designer.ipynb: `conda activate` and `pip
+    // install` without the %, which IPython's automagic runs. Once a cell binds the name (pip = 3),
+    // a line that starts with it is Python; cat is bound before any use.
+    CodeView v =
+        view(
+            new NotebookJson()
+                .code(1, "conda activate reco_base\npip install azure-cli\ncd ../data\nls -la\n")
+                .code(
+                    2,
+                    """
+                    cat = "siamese"
+                    cat if cat else None
+                    pip = 3
+                    pip + 1
+                    rm = lambda p: p
+                    rm("x")
+                    cp = 1
+                    cp and cp
+                    """)
+                .code(3, "cat file.txt\nmkdir -p out\npip install x\n"));
+    assertEquals(
+        List.of(
+            "pass",
+            "pass",
+            "pass",
+            "pass",
+            "cat = \"siamese\"",
+            "cat if cat else None",
+            "pip = 3",
+            "pip + 1",
+            "rm = lambda p: p",
+            "rm(\"x\")",
+            "cp = 1",
+            "cp and cp",
+            "cat file.txt",
+            "pass",
+            "pip install x"),
+        python(v));
+    assertEquals(
+        List.of("conda", "pip", "cd", "ls", "mkdir"),
+        v.escapes().stream().map(CodeView.Escape::name).toList());
+  }
+
+  @Test
   void magicsShellAndHelpBecomePythonThatParses() {
     CodeView v =
         view(
