@@ -103,6 +103,21 @@ class NotebookAuditTest {
   }
 
   @Test
+  void twoCellsWithOneCountSayTheKernelRestarted() throws IOException {
+    // handson-ml2's tools_numpy.ipynb: cells 44 and 46 both ran as In [23].
+    NotebookJson nb =
+        new NotebookJson().code(22, "a = 1\n").code(23, "b = a\n").code(23, "c = b\n");
+    AuditResult r = audit(project("nb/restarted.ipynb", nb.bytes()), "NBK002");
+    List<Finding> fs = r.findings().stream().map(JudgedFinding::finding).toList();
+    assertEquals(1, fs.size(), fs.toString());
+    assertEquals(
+        "cell 3 ran as In [23], the count of cell 2 above it: the kernel restarted between them:"
+            + " the saved outputs are not what running the notebook top to bottom gives; restart"
+            + " the kernel and run all cells",
+        fs.get(0).message());
+  }
+
+  @Test
   void aBrokenNotebookIsOneFindingAndTheRunGoesOn() throws IOException {
     Path root = project("nb/broken.ipynb", "{\"cells\": [".getBytes(StandardCharsets.UTF_8));
     Files.writeString(root.resolve("nb/app.py"), "x = eval(input())\n");

@@ -47,13 +47,20 @@ final class CellsRunOutOfOrder implements NotebookRule {
           first.lines().get(0).length() + 1,
           "cell "
               + first.index()
-              + " ran as In ["
-              + first.executionCount().get()
-              + "] after cell "
-              + before.index()
-              + " ran as In ["
-              + before.executionCount().get()
-              + "]"
+              + (first.executionCount().get().equals(before.executionCount().get())
+                  // Two cells with one count: the kernel restarted between them.
+                  ? " ran as In ["
+                      + first.executionCount().get()
+                      + "], the count of cell "
+                      + before.index()
+                      + " above it: the kernel restarted between them"
+                  : " ran as In ["
+                      + first.executionCount().get()
+                      + "] after cell "
+                      + before.index()
+                      + " ran as In ["
+                      + before.executionCount().get()
+                      + "]")
               + (outOfOrder > 1 ? " (" + outOfOrder + " cells ran out of order)" : "")
               + ": the saved outputs are not what running the notebook top to bottom gives;"
               + " restart the kernel and run all cells");
