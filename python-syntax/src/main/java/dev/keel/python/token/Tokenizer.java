@@ -422,7 +422,13 @@ public final class Tokenizer {
     overflowLevel = 0;
     if (level > 0) {
       int at = parenOffsets[level - 1];
-      errorToken("'" + parenChars[level - 1] + "' was never closed", at, at + 1, n, n);
+      // A bracket opened before an earlier error (an unterminated string that swallowed its
+      // closing bracket) is that error's echo: CPython stops at the first error and never sees it.
+      if (errors.isEmpty() || errors.get(0).start() < at) {
+        errorToken("'" + parenChars[level - 1] + "' was never closed", at, at + 1, n, n);
+      } else {
+        emit(TokenKind.ERROR, n, n);
+      }
       level = 0;
     }
     mode = 0;

@@ -970,6 +970,18 @@ class TokenizerTest {
   }
 
   @Test
+  void aStringThatSwallowsItsClosingBracketIsOneError() {
+    // print("abc) — CPython reports the unterminated string and stops; the '(' it left open is
+    // that error's echo, not a second error (recommenders' rbm_movielens.ipynb had two SYN001).
+    String d = dump("print(\"abc)\n");
+    assertEquals(1, d.lines().filter(l -> l.startsWith("! ")).count(), d);
+    assertTrue(d.contains("! SyntaxError: unterminated string literal (detected at line 1)"), d);
+    // A bracket opened after the error is still reported.
+    String after = dump("x = 'a\ny = (\n");
+    assertTrue(after.contains("'(' was never closed"), after);
+  }
+
+  @Test
   void inconsistentTabsAndSpaces() {
     assertEquals(
         """
